@@ -1,0 +1,46 @@
+//! Title, description, canonical link and Open Graph tags for one page.
+
+use leptos::prelude::*;
+use leptos_meta::{Link, Meta, Title};
+
+/// The public origin (scheme, host and port) that canonical and Open Graph links use.
+/// The server provides it from its configuration; the browser uses its own location.
+#[derive(Clone, Debug)]
+pub struct SiteOrigin(pub String);
+
+fn site_origin() -> String {
+    if let Some(SiteOrigin(origin)) = use_context::<SiteOrigin>() {
+        return origin;
+    }
+    #[cfg(feature = "hydrate")]
+    {
+        window().location().origin().unwrap_or_default()
+    }
+    #[cfg(not(feature = "hydrate"))]
+    String::new()
+}
+
+#[component]
+pub fn PageMeta(
+    /// The page's own title; the site name is added.
+    #[prop(into)]
+    title: String,
+    #[prop(into)] description: String,
+    /// Path of the page's canonical URL, such as `/articles/x`.
+    #[prop(into)]
+    path: String,
+    #[prop(default = "website")] og_type: &'static str,
+) -> impl IntoView {
+    let url = format!("{}{path}", site_origin());
+    let full_title = format!("{title} · Wellspring");
+    view! {
+        <Title text=full_title/>
+        <Meta name="description" content=description.clone()/>
+        <Link rel="canonical" href=url.clone()/>
+        <Meta property="og:site_name" content="Wellspring"/>
+        <Meta property="og:title" content=title/>
+        <Meta property="og:description" content=description/>
+        <Meta property="og:type" content=og_type/>
+        <Meta property="og:url" content=url/>
+    }
+}

@@ -1,0 +1,72 @@
+use std::fmt;
+use std::path::PathBuf;
+
+/// One problem in one content file, precise enough for an author to fix it without
+/// reading code: `content/articles/x.md:4: topics: unknown topic "sleep" (known: ...)`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ContentError {
+    pub file: PathBuf,
+    /// 1-based line of the file the problem is on.
+    pub line: usize,
+    /// The front matter field, or "front matter" / "body" / "file".
+    pub field: String,
+    pub message: String,
+}
+
+impl fmt::Display for ContentError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}:{}: {}: {}",
+            self.file.display(),
+            self.line,
+            self.field,
+            self.message
+        )
+    }
+}
+
+impl std::error::Error for ContentError {}
+
+/// Every problem found while loading the content, so authors fix them in one pass.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub struct ContentErrors(pub Vec<ContentError>);
+
+impl fmt::Display for ContentErrors {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let n = self.0.len();
+        writeln!(
+            f,
+            "{n} problem{} in the content:",
+            if n == 1 { "" } else { "s" }
+        )?;
+        for e in &self.0 {
+            writeln!(f, "  {e}")?;
+        }
+        Ok(())
+    }
+}
+
+/// Builds errors for one file.
+pub(crate) struct ErrorSink<'a> {
+    pub file: &'a std::path::Path,
+    pub errors: Vec<ContentError>,
+}
+
+impl<'a> ErrorSink<'a> {
+    pub fn new(file: &'a std::path::Path) -> Self {
+        Self {
+            file,
+            errors: Vec::new(),
+        }
+    }
+
+    pub fn push(&mut self, line: usize, field: &str, message: impl Into<String>) {
+        self.errors.push(ContentError {
+            file: self.file.to_path_buf(),
+            line,
+            field: field.to_string(),
+            message: message.into(),
+        });
+    }
+}

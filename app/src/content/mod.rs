@@ -1,0 +1,274 @@
+//! The content pipeline: `content/topics.toml` and `content/articles/*.md` in, a validated,
+//! rendered [`Library`] out. Runs once at start-up; no web framework in here.
+
+mod error;
+mod front_matter;
+mod markdown;
+#[cfg(test)]
+mod tests;
+
+pub use error::{ContentError, ContentErrors};
+pub use markdown::{reading_minutes, slugify, WORDS_PER_MINUTE};
+
+use crate::model::{ArticleCard, ArticlePage, LibraryData, Topic, TopicRef};
+use error::ErrorSink;
+use serde::Deserialize;
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+
+/// How many related articles an article page lists.
+const RELATED: usize = 3;
+
+/// One article after loading: what the pages show, and what search and tools use.
+#[derive(Clone, Debug)]
+pub struct Article {
+    pub page: ArticlePage,
+    pub plain_text: String,
+    pub word_count: usize,
+    pub source: PathBuf,
+}
+
+/// Every published article, rendered, newest first.
+#[derive(Clone, Debug, Default)]
+pub struct Library {
+    data: LibraryData,
+    articles: Vec<Article>,
+    by_slug: HashMap<String, usize>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TopicsFile {
+    topic: Vec<Topic>,
+}
+
+impl Library {
+    /// Loads `dir/topics.toml` and `dir/articles/*.md`. Drafts are validated but left out.
+    pub fn load(dir: &Path) -> Result<Self, ContentErrors> {
+        let topics = load_topics(&dir.join("topics.toml")).map_err(|e| ContentErrors(vec![e]))?;
+        let articles_dir = dir.join("articles");
+        let mut paths = list_markdown(&articles_dir).map_err(|e| ContentErrors(vec![e]))?;
+        paths.sort();
+        let sources = paths
+            .into_iter()
+            .map(|p| {
+                let text = std::fs::read_to_string(&p).map_err(|e| ContentError {
+                    file: p.clone(),
+                    line: 1,
+                    field: "file".into(),
+                    message: format!("cannot be read: {e}"),
+                })?;
+                Ok((p, text))
+            })
+            .collect::<Result<Vec<_>, ContentError>>()
+            .map_err(|e| ContentErrors(vec![e]))?;
+        Self::from_sources(topics, sources)
+    }
+
+    /// Builds a library from topics and `(path, Markdown source)` pairs.
+    pub fn from_sources(
+        topics: Vec<Topic>,
+        sources: Vec<(PathBuf, String)>,
+    ) -> Result<Self, ContentErrors> {
+        let known: HashSet<&str> = topics.iter().map(|t| t.slug.as_str()).collect();
+        let names: HashMap<&str, &str> = topics
+            .iter()
+            .map(|t| (t.slug.as_str(), t.name.as_str()))
+            .collect();
+        let mut errors = Vec::new();
+        let mut articles = Vec::new();
+        let mut seen: HashMap<String, PathBuf> = HashMap::new();
+        for (path, src) in sources {
+            let mut sink = ErrorSink::new(&path);
+            let slug = path
+                .file_stem()
+                .and_then(|s| s.to_str())
+                .unwrap_or_default()
+                .to_string();
+            if slug.is_empty() || slug != slugify(&slug) {
+                sink.push(
+                    1,
+                    "file",
+                    "name the file with its slug: lower-case words joined by `-`, ending in .md",
+                );
+            }
+            if let Some(first) = seen.insert(slug.clone(), path.clone()) {
+                sink.push(
+                    1,
+                    "file",
+                    format!("duplicate slug \"{slug}\" (also {})", first.display()),
+                );
+            }
+            let src = src.replace("\r\n", "\n");
+            let article = front_matter::split(&src, &mut sink).and_then(|split| {
+                let fm = front_matter::parse(&split, &known, &mut sink);
+                let body = markdown::render(split.body, split.body_line, &mut sink);
+                fm.map(|fm| (fm, body))
+            });
+            if !sink.errors.is_empty() {
+                errors.append(&mut sink.errors);
+                continue;
+            }
+            let Some((fm, body)) = article else { continue };
+            if fm.draft {
+                continue;
+            }
+            let card = ArticleCard {
+                slug,
+                title: fm.title,
+                summary: fm.summary,
+                topics: fm
+                    .topics
+                    .iter()
+                    .map(|t| TopicRef {
+                        slug: t.clone(),
+                        name: names[t.as_str()].to_string(),
+                    })
+                    .collect(),
+                published: fm.published.iso(),
+                published_label: fm.published.label(),
+                reading_minutes: body.reading_minutes(),
+            };
+            articles.push(Article {
+                page: ArticlePage {
+                    card,
+                    updated: fm.updated.map(|d| d.iso()),
+                    updated_label: fm.updated.map(|d| d.label()),
+                    author: fm.author,
+                    toc: body.toc,
+                    body_html: body.html,
+                    related: Vec::new(),
+                },
+                plain_text: body.plain_text,
+                word_count: body.word_count,
+                source: path,
+            });
+        }
+        if !errors.is_empty() {
+            return Err(ContentErrors(errors));
+        }
+        // Newest first; the slug breaks ties so the order never depends on the file system.
+        articles.sort_by(|a, b| {
+            (&b.page.card.published, &a.page.card.slug)
+                .cmp(&(&a.page.card.published, &b.page.card.slug))
+        });
+        link_related(&mut articles);
+        let by_slug = articles
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (a.page.card.slug.clone(), i))
+            .collect();
+        let data = LibraryData {
+            topics,
+            articles: articles.iter().map(|a| a.page.card.clone()).collect(),
+        };
+        Ok(Self {
+            data,
+            articles,
+            by_slug,
+        })
+    }
+
+    pub fn data(&self) -> &LibraryData {
+        &self.data
+    }
+
+    pub fn articles(&self) -> &[Article] {
+        &self.articles
+    }
+
+    pub fn article(&self, slug: &str) -> Option<&Article> {
+        self.by_slug.get(slug).map(|&i| &self.articles[i])
+    }
+}
+
+/// Related articles share the most topics, newest first. Candidates come from the newest
+/// few of each shared topic, so this stays linear in the size of the library.
+fn link_related(articles: &mut [Article]) {
+    const CANDIDATES_PER_TOPIC: usize = 24;
+    let mut by_topic: HashMap<String, Vec<usize>> = HashMap::new();
+    for (i, a) in articles.iter().enumerate() {
+        for t in &a.page.card.topics {
+            by_topic.entry(t.slug.clone()).or_default().push(i);
+        }
+    }
+    let related: Vec<Vec<usize>> = articles
+        .iter()
+        .enumerate()
+        .map(|(i, a)| {
+            let mut score: HashMap<usize, usize> = HashMap::new();
+            for t in &a.page.card.topics {
+                for &j in by_topic[&t.slug]
+                    .iter()
+                    .filter(|&&j| j != i)
+                    .take(CANDIDATES_PER_TOPIC)
+                {
+                    *score.entry(j).or_default() += 1;
+                }
+            }
+            let mut ranked: Vec<(usize, usize)> = score.into_iter().collect();
+            // More shared topics first, then newer (a lower index is newer).
+            ranked.sort_by(|x, y| y.1.cmp(&x.1).then(x.0.cmp(&y.0)));
+            ranked.into_iter().take(RELATED).map(|(j, _)| j).collect()
+        })
+        .collect();
+    for (i, rel) in related.into_iter().enumerate() {
+        articles[i].page.related = rel.iter().map(|&j| articles[j].page.card.clone()).collect();
+    }
+}
+
+fn load_topics(path: &Path) -> Result<Vec<Topic>, ContentError> {
+    let err = |line: usize, field: &str, message: String| ContentError {
+        file: path.to_path_buf(),
+        line,
+        field: field.into(),
+        message,
+    };
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| err(1, "file", format!("cannot be read: {e}")))?;
+    let file: TopicsFile = toml::from_str(&text).map_err(|e| {
+        let line = e
+            .span()
+            .map_or(1, |s| text[..s.start].matches('\n').count() + 1);
+        err(line, "topic", e.message().trim().to_string())
+    })?;
+    let mut seen = HashSet::new();
+    for t in &file.topic {
+        let line = text
+            .lines()
+            .position(|l| l.contains(&format!("\"{}\"", t.slug)))
+            .map_or(1, |i| i + 1);
+        if t.slug != slugify(&t.slug) || t.slug.is_empty() {
+            return Err(err(
+                line,
+                "slug",
+                format!(
+                    "\"{}\" is not a slug (lower-case words joined by `-`)",
+                    t.slug
+                ),
+            ));
+        }
+        if !seen.insert(t.slug.as_str()) {
+            return Err(err(
+                line,
+                "slug",
+                format!("topic \"{}\" is listed twice", t.slug),
+            ));
+        }
+    }
+    Ok(file.topic)
+}
+
+fn list_markdown(dir: &Path) -> Result<Vec<PathBuf>, ContentError> {
+    let entries = std::fs::read_dir(dir).map_err(|e| ContentError {
+        file: dir.to_path_buf(),
+        line: 1,
+        field: "file".into(),
+        message: format!("the articles folder cannot be read: {e}"),
+    })?;
+    Ok(entries
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "md"))
+        .collect())
+}

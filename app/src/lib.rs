@@ -1,0 +1,20 @@
+//! Wellspring's Leptos app: routes, pages and components shared by the server (`ssr`) and
+//! the browser (`hydrate`), and, behind `ssr`, the content pipeline.
+
+pub mod api;
+pub mod app;
+pub mod components;
+#[cfg(feature = "ssr")]
+pub mod content;
+pub mod model;
+pub mod pages;
+
+pub use app::{shell, App};
+
+/// The browser entry point: attaches the app to the server-rendered page.
+#[cfg(feature = "hydrate")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn hydrate() {
+    console_error_panic_hook::set_once();
+    leptos::mount::hydrate_body(App);
+}

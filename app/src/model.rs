@@ -1,0 +1,97 @@
+//! Types shared by the server and the browser: what the pages show.
+//!
+//! Dates travel as ready-made strings (ISO for machines, a label for people) so the WASM
+//! carries no date arithmetic.
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Topic {
+    pub slug: String,
+    pub name: String,
+    pub description: String,
+}
+
+/// A topic as a card or an article names it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TopicRef {
+    pub slug: String,
+    pub name: String,
+}
+
+/// Everything a card in the library shows.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ArticleCard {
+    pub slug: String,
+    pub title: String,
+    pub summary: String,
+    pub topics: Vec<TopicRef>,
+    /// `YYYY-MM-DD`, for `<time datetime>` and sorting.
+    pub published: String,
+    /// "3 March 2026", for readers.
+    pub published_label: String,
+    pub reading_minutes: u32,
+}
+
+impl ArticleCard {
+    pub fn href(&self) -> String {
+        article_href(&self.slug)
+    }
+
+    pub fn has_topic(&self, slug: &str) -> bool {
+        self.topics.iter().any(|t| t.slug == slug)
+    }
+}
+
+pub fn article_href(slug: &str) -> String {
+    format!("/articles/{slug}")
+}
+
+pub fn topic_href(slug: &str) -> String {
+    format!("/?topic={slug}")
+}
+
+/// One entry of an article's table of contents (h2 and h3).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TocEntry {
+    pub level: u8,
+    pub id: String,
+    pub text: String,
+}
+
+/// Everything the article page shows.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ArticlePage {
+    pub card: ArticleCard,
+    pub updated: Option<String>,
+    pub updated_label: Option<String>,
+    pub author: Option<String>,
+    pub toc: Vec<TocEntry>,
+    /// Sanitized HTML rendered from the Markdown body.
+    pub body_html: String,
+    pub related: Vec<ArticleCard>,
+}
+
+/// The library page's data: the topics and every published article, newest first.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LibraryData {
+    pub topics: Vec<Topic>,
+    pub articles: Vec<ArticleCard>,
+}
+
+impl LibraryData {
+    /// How many articles carry each topic, in topic order.
+    pub fn topic_counts(&self) -> Vec<(Topic, usize)> {
+        self.topics
+            .iter()
+            .map(|t| {
+                let n = self
+                    .articles
+                    .iter()
+                    .filter(|a| a.has_topic(&t.slug))
+                    .count();
+                (t.clone(), n)
+            })
+            .collect()
+    }
+}

@@ -1,0 +1,110 @@
+//! `/articles/:slug`: one article with its contents, topics and related reading.
+
+use super::not_found::NotFound;
+use crate::api::get_article;
+use crate::components::{card::Card, meta::PageMeta};
+use crate::model::{topic_href, ArticlePage as Page};
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+
+#[component]
+pub fn ArticlePage() -> impl IntoView {
+    let params = use_params_map();
+    let slug = move || params.read().get("slug").unwrap_or_default();
+    let article = Resource::new(slug, get_article);
+
+    view! {
+        <Suspense fallback=|| view! { <p class="wrap loading">"Loading the article…"</p> }>
+            {move || Suspend::new(async move {
+                match article.await {
+                    Ok(Some(page)) => view! { <Article page/> }.into_any(),
+                    Ok(None) => view! { <NotFound/> }.into_any(),
+                    Err(_) => view! {
+                        <div class="wrap narrow page">
+                            <h1>"This article could not be loaded"</h1>
+                            <p>"Please try again in a moment."</p>
+                        </div>
+                    }
+                    .into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn Article(page: Page) -> impl IntoView {
+    let card = page.card;
+    let topics = card
+        .topics
+        .iter()
+        .map(|t| view! { <li><a class="chip" href=topic_href(&t.slug)>{t.name.clone()}</a></li> })
+        .collect_view();
+    let toc = (!page.toc.is_empty()).then(|| {
+        let items = page
+            .toc
+            .into_iter()
+            .map(|e| {
+                let class = if e.level == 3 { "toc-sub" } else { "" };
+                view! { <li class=class><a href=format!("#{}", e.id)>{e.text}</a></li> }
+            })
+            .collect_view();
+        view! {
+            <nav class="toc" aria-labelledby="toc-title">
+                <h2 id="toc-title">"On this page"</h2>
+                <ol>{items}</ol>
+            </nav>
+        }
+    });
+    let updated = page.updated.zip(page.updated_label).map(|(iso, label)| {
+        view! { " · Updated " <time datetime=iso>{label}</time> }
+    });
+    let related = (!page.related.is_empty()).then(|| {
+        let cards = page
+            .related
+            .into_iter()
+            .map(|card| view! { <Card card level=3/> })
+            .collect_view();
+        view! {
+            <section class="related" aria-labelledby="related-title">
+                <h2 id="related-title">"Related articles"</h2>
+                <div class="cards">{cards}</div>
+            </section>
+        }
+    });
+
+    view! {
+        <PageMeta
+            title=card.title.clone()
+            description=card.summary.clone()
+            path=card.href()
+            og_type="article"
+        />
+        <div class="wrap page">
+            <article class="article">
+                <header class="article-header">
+                    <p class="crumbs"><a href="/">"Library"</a></p>
+                    <h1>{card.title.clone()}</h1>
+                    <p class="lede">{card.summary.clone()}</p>
+                    <p class="article-meta">
+                        <time datetime=card.published.clone()>{card.published_label.clone()}</time>
+                        {format!(" · {} min read", card.reading_minutes)}
+                        {updated}
+                        {page.author.map(|a| format!(" · By {a}"))}
+                    </p>
+                    <ul class="chips" aria-label="Topics">{topics}</ul>
+                </header>
+                {toc}
+                <div class="prose" inner_html=page.body_html></div>
+                <aside class="help-callout" aria-label="Support">
+                    <p>
+                        "If reading this has brought up something heavy, you don't have to carry it alone. "
+                        <a href="/help">"Find someone to talk to now"</a>
+                        "."
+                    </p>
+                </aside>
+            </article>
+            {related}
+        </div>
+    }
+}

@@ -1,0 +1,120 @@
+use app::content::Library;
+use server::config::Config;
+use std::{path::PathBuf, process::ExitCode, sync::Arc};
+use tracing_subscriber::EnvFilter;
+
+const USAGE: &str = "\
+Usage: server [serve]          serve Wellspring (configured by environment variables)
+       server check [DIR]      validate the content in DIR (default: $WELLSPRING_CONTENT_DIR
+                               or ./content) without serving";
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    tracing_subscriber::fmt()
+        .with_env_filter(EnvFilter::try_from_default_env().unwrap_or_else(|_| "info".into()))
+        .init();
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match args
+        .iter()
+        .map(String::as_str)
+        .collect::<Vec<_>>()
+        .as_slice()
+    {
+        [] | ["serve"] => serve().await,
+        ["check"] => check(None),
+        ["check", dir] => check(Some(PathBuf::from(dir))),
+        ["help" | "--help" | "-h"] => {
+            println!("{USAGE}");
+            ExitCode::SUCCESS
+        }
+        _ => {
+            eprintln!("{USAGE}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn check(dir: Option<PathBuf>) -> ExitCode {
+    let dir = dir
+        .or_else(|| std::env::var_os("WELLSPRING_CONTENT_DIR").map(PathBuf::from))
+        .unwrap_or_else(|| PathBuf::from("content"));
+    match Library::load(&dir) {
+        Ok(lib) => {
+            let words: usize = lib.articles().iter().map(|a| a.word_count).sum();
+            println!(
+                "{}: {} articles, {} topics, {words} words: all good",
+                dir.display(),
+                lib.articles().len(),
+                lib.data().topics.len()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(errors) => {
+            eprint!("{errors}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn serve() -> ExitCode {
+    let config = match Config::from_env() {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let started = std::time::Instant::now();
+    let library = match Library::load(&config.content_dir) {
+        Ok(lib) => Arc::new(lib),
+        Err(errors) => {
+            eprint!("error: Wellspring did not start.\n{errors}");
+            return ExitCode::FAILURE;
+        }
+    };
+    tracing::info!(
+        articles = library.articles().len(),
+        elapsed_ms = started.elapsed().as_millis() as u64,
+        "content loaded from {}",
+        config.content_dir.display()
+    );
+    let addr = config.leptos.site_addr;
+    let app = server::router(&config, library);
+    let listener = match tokio::net::TcpListener::bind(addr).await {
+        Ok(l) => l,
+        Err(e) => {
+            eprintln!("error: cannot listen on {addr}: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    tracing::info!("listening on http://{addr}");
+    if let Err(e) = axum::serve(listener, app)
+        .with_graceful_shutdown(shutdown_signal())
+        .await
+    {
+        eprintln!("error: {e}");
+        return ExitCode::FAILURE;
+    }
+    ExitCode::SUCCESS
+}
+
+/// Resolves on Ctrl-C or SIGTERM, so in-flight requests finish before the process exits.
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let term = async {
+        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+        {
+            s.recv().await;
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! {
+        _ = ctrl_c => {},
+        _ = term => {},
+    }
+    tracing::info!("shutting down");
+}
