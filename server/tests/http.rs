@@ -1,0 +1,161 @@
+//! The server end to end in-process: status codes, titles, 404s, compression, and the
+//! `check` subcommand on good and bad content.
+
+use app::content::Library;
+use axum::{body::Body, http::Request, Router};
+use http_body_util::BodyExt;
+use leptos::config::LeptosOptions;
+use server::config::Config;
+use std::{path::PathBuf, process::Command, sync::Arc};
+use tower::ServiceExt;
+
+fn content_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../content")
+}
+
+fn app() -> Router {
+    let config = Config {
+        leptos: LeptosOptions::builder().output_name("wellspring").build(),
+        content_dir: content_dir(),
+        public_url: "https://wellspring.example".into(),
+    };
+    let library = Library::load(&config.content_dir).expect("content loads");
+    server::router(&config, Arc::new(library))
+}
+
+async fn get(path: &str) -> (u16, String) {
+    let res = app()
+        .oneshot(Request::get(path).body(Body::empty()).unwrap())
+        .await
+        .unwrap();
+    let status = res.status().as_u16();
+    let bytes = res.into_body().collect().await.unwrap().to_bytes();
+    (status, String::from_utf8_lossy(&bytes).into_owned())
+}
+
+#[tokio::test]
+async fn library_lists_every_article() {
+    let (status, html) = get("/").await;
+    assert_eq!(status, 200);
+    assert!(html.contains("<title>Articles for your wellbeing · Wellspring</title>"));
+    assert_eq!(html.matches("<article class=\"card\">").count(), 25);
+    assert!(
+        html.contains(r#"<link href="https://wellspring.example/" rel="canonical">"#),
+        "canonical link"
+    );
+}
+
+#[tokio::test]
+async fn library_filters_by_topic_on_the_server() {
+    let (status, html) = get("/?topic=inclusion-belonging").await;
+    assert_eq!(status, 200);
+    // Every card shown carries the topic (the page's hydration data lists all articles).
+    let cards: Vec<&str> = html.split("<article class=\"card\">").skip(1).collect();
+    assert_eq!(cards.len(), 3);
+    for card in cards {
+        assert!(card.contains("<li>Inclusion and belonging</li>"), "{card}");
+    }
+    assert!(html.contains(r#"href="/?topic=inclusion-belonging" aria-current="page""#));
+}
+
+#[tokio::test]
+async fn an_unknown_topic_shows_the_whole_library_and_escapes_the_name() {
+    let (status, html) = get("/?topic=%3Cscript%3Ealert(1)%3C/script%3E").await;
+    assert_eq!(status, 200);
+    assert!(!html.contains("<script>alert(1)"));
+    assert!(html.contains("There is no topic called"));
+    assert_eq!(html.matches("<article class=\"card\">").count(), 25);
+}
+
+#[tokio::test]
+async fn article_page_has_its_title_text_and_one_h1() {
+    let (status, html) = get("/articles/wintertime-depression").await;
+    assert_eq!(status, 200);
+    assert!(html.contains("<title>Wintertime Depression · Wellspring</title>"));
+    assert_eq!(html.matches("<h1").count(), 1);
+    assert!(html.contains("On this page"));
+    assert!(html.contains("href=\"/help\""));
+    assert!(html.contains(r#"<meta property="og:type" content="article">"#));
+}
+
+#[tokio::test]
+async fn unknown_pages_and_articles_are_real_404s() {
+    for path in [
+        "/no-such-page",
+        "/articles/no-such-article",
+        "/articles/",
+        "/help/extra",
+    ] {
+        let (status, html) = get(path).await;
+        assert_eq!(status, 404, "{path}");
+        assert!(html.contains("We couldn't find that page"), "{path}");
+    }
+}
+
+#[tokio::test]
+async fn help_page_lists_crisis_lines() {
+    let (status, html) = get("/help").await;
+    assert_eq!(status, 200);
+    assert!(html.contains("href=\"tel:988\""));
+    assert!(html.contains("United Kingdom and Ireland"));
+}
+
+#[tokio::test]
+async fn article_data_is_a_get_server_function() {
+    let (status, json) = get("/api/article?slug=are-you-sober-curious").await;
+    assert_eq!(status, 200);
+    assert!(json.contains("\"title\":\"Are You Sober Curious?\""));
+    let (status, json) = get("/api/article?slug=nope").await;
+    assert_eq!((status, json.as_str()), (200, "null"));
+}
+
+#[tokio::test]
+async fn responses_are_compressed() {
+    for encoding in ["br", "gzip"] {
+        let req = Request::get("/")
+            .header("accept-encoding", encoding)
+            .body(Body::empty())
+            .unwrap();
+        let res = app().oneshot(req).await.unwrap();
+        assert_eq!(res.headers()["content-encoding"], encoding);
+    }
+}
+
+fn check(dir: &std::path::Path) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_server"))
+        .arg("check")
+        .arg(dir)
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn check_passes_on_the_real_content() {
+    let out = check(&content_dir());
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("25 articles, 10 topics"));
+}
+
+#[test]
+fn check_names_file_line_and_field_of_bad_content() {
+    let dir = std::env::temp_dir().join(format!("wellspring-check-{}", std::process::id()));
+    std::fs::create_dir_all(dir.join("articles")).unwrap();
+    std::fs::copy(content_dir().join("topics.toml"), dir.join("topics.toml")).unwrap();
+    std::fs::write(
+        dir.join("articles/bad.md"),
+        "+++\ntitle = \"Bad\"\nsummary = \"x\"\ntopics = [\"nope\"]\npublished = 2026-01-01\n+++\nBody\n",
+    )
+    .unwrap();
+    let out = check(&dir);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    std::fs::remove_dir_all(&dir).unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr.contains("bad.md:4: topics: unknown topic \"nope\""),
+        "{stderr}"
+    );
+}
