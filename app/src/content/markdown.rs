@@ -64,7 +64,10 @@ pub fn render(body: &str, first_line: usize, sink: &mut ErrorSink) -> Rendered {
 
     for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
         match event {
-            Event::Start(Tag::Heading { level, .. }) if level == HeadingLevel::H1 => {
+            Event::Start(Tag::Heading {
+                level: HeadingLevel::H1,
+                ..
+            }) => {
                 sink.push(
                     line_at(range.start),
                     "body",
