@@ -29,6 +29,6 @@ test.describe("with JavaScript off", () => {
     await page.goto("/articles/healthy-coping-with-change");
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Healthy Coping with Change");
     await expect(page.locator(".prose h2").first()).toBeVisible();
-    await expect(page.getByRole("link", { name: "Get help now" })).toBeVisible();
+    await expect(page.getByRole("banner").getByRole("link", { name: "Get help now" })).toBeVisible();
   });
 });

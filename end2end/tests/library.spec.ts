@@ -33,10 +33,16 @@ test("a topic chip filters the library in the browser, without a page load", asy
   await expect(page).toHaveTitle("Mindfulness · Wellspring");
 });
 
-test("the filtered library is rendered on the server too", async ({ request }) => {
-  const res = await request.get("/?topic=parents-young-people");
-  expect(res.status()).toBe(200);
-  const html = await res.text();
-  expect(html).toContain("How to Talk with Your Teen About Mental Health");
-  expect(html).not.toContain("Addiction and Chronic Pain");
+test.describe("with JavaScript off", () => {
+  test.use({ javaScriptEnabled: false });
+  test("the filtered library is rendered on the server too", async ({ page }) => {
+    await page.goto("/?topic=parents-young-people");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Parents and young people");
+    const cards = page.locator("main article.card");
+    await expect(cards).toHaveCount(4);
+    await expect(cards.getByRole("link", { name: "How to Talk with Your Teen About Mental Health" })).toBeVisible();
+    for (const card of await cards.all()) {
+      await expect(card.getByRole("list", { name: "Topics" })).toContainText("Parents and young people");
+    }
+  });
 });

@@ -7,7 +7,7 @@ for (const path of pages) {
     await gotoReady(path);
     await expect(page).toHaveTitle(/\S · Wellspring$/);
     await expect(page.locator("html")).toHaveAttribute("lang", "en");
-    await expect(page.locator('meta[name="description"]')).toHaveAttribute("content", /\S{10,}/);
+    await expect(page.locator('meta[name="description"]')).toHaveAttribute("content", /^.{30,}$/);
     await expect(page.locator('link[rel="canonical"]')).toHaveAttribute("href", /^https?:\/\/[^/]+\//);
     await expect(page.locator('meta[property="og:title"]')).toHaveCount(1);
     await expect(page.getByRole("heading", { level: 1 })).toHaveCount(1);

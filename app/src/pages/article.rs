@@ -3,7 +3,7 @@
 use super::not_found::NotFound;
 use crate::api::get_article;
 use crate::components::{card::Card, meta::PageMeta};
-use crate::model::{topic_href, ArticlePage as Page};
+use crate::model::{topic_href, ArticlePage as Page, TocEntry};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
@@ -41,12 +41,13 @@ fn Article(page: Page) -> impl IntoView {
         .map(|t| view! { <li><a class="chip" href=topic_href(&t.slug)>{t.name.clone()}</a></li> })
         .collect_view();
     let toc = (!page.toc.is_empty()).then(|| {
-        let items = page
-            .toc
+        let items = nest_toc(page.toc)
             .into_iter()
-            .map(|e| {
-                let class = if e.level == 3 { "toc-sub" } else { "" };
-                view! { <li class=class><a href=format!("#{}", e.id)>{e.text}</a></li> }
+            .map(|(entry, subs)| {
+                let subs = (!subs.is_empty()).then(|| {
+                    view! { <ol>{subs.into_iter().map(toc_link).collect_view()}</ol> }
+                });
+                view! { <li>{toc_link_inner(&entry)} {subs}</li> }
             })
             .collect_view();
         view! {
@@ -107,4 +108,24 @@ fn Article(page: Page) -> impl IntoView {
             {related}
         </div>
     }
+}
+
+/// Groups each h3 under the h2 before it, so the contents list nests like the article.
+fn nest_toc(entries: Vec<TocEntry>) -> Vec<(TocEntry, Vec<TocEntry>)> {
+    let mut out: Vec<(TocEntry, Vec<TocEntry>)> = Vec::new();
+    for e in entries {
+        match out.last_mut() {
+            Some((_, subs)) if e.level == 3 => subs.push(e),
+            _ => out.push((e, Vec::new())),
+        }
+    }
+    out
+}
+
+fn toc_link_inner(e: &TocEntry) -> impl IntoView {
+    view! { <a href=format!("#{}", e.id)>{e.text.clone()}</a> }
+}
+
+fn toc_link(e: TocEntry) -> impl IntoView {
+    view! { <li>{toc_link_inner(&e)}</li> }
 }
