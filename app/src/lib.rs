@@ -8,6 +8,7 @@ pub mod components;
 pub mod content;
 pub mod model;
 pub mod pages;
+pub mod reader;
 
 pub use app::{shell, App};
 

@@ -1,0 +1,145 @@
+//! Reader state: bookmarks and reading progress. It lives in the browser's local storage
+//! and never reaches the server. The server renders every page without it; after
+//! hydration an effect (which never runs on the server) loads it, so the first client
+//! render matches the server's HTML exactly.
+
+pub mod schema;
+#[cfg(feature = "hydrate")]
+mod storage;
+#[cfg(test)]
+mod tests;
+
+use leptos::prelude::*;
+use schema::{Bookmark, Progress, ReaderData, BOOKMARKS_KEY, PROGRESS_KEY};
+use std::collections::HashSet;
+
+#[derive(Clone, Copy)]
+pub struct ReaderState {
+    data: RwSignal<ReaderData>,
+    /// True once stored state has been read, after hydration.
+    pub ready: RwSignal<bool>,
+    /// False when local storage cannot be used: state then lasts only as long as the tab.
+    pub persistent: RwSignal<bool>,
+}
+
+/// Creates the reader state for the app and, in the browser, loads it once hydrated.
+pub fn provide_reader_state() {
+    let state = ReaderState {
+        data: RwSignal::new(ReaderData::default()),
+        ready: RwSignal::new(false),
+        persistent: RwSignal::new(true),
+    };
+    provide_context(state);
+    #[cfg(feature = "hydrate")]
+    Effect::new(move |_| storage::attach(state));
+}
+
+pub fn use_reader() -> ReaderState {
+    expect_context::<ReaderState>()
+}
+
+/// Milliseconds since the Unix epoch (0 on the server, where nothing is saved).
+pub fn now() -> f64 {
+    #[cfg(feature = "hydrate")]
+    return js_sys::Date::now();
+    #[cfg(not(feature = "hydrate"))]
+    0.0
+}
+
+impl ReaderState {
+    pub fn bookmarks(&self) -> Vec<Bookmark> {
+        self.data.with(|d| d.bookmarks.clone())
+    }
+
+    pub fn is_bookmarked(&self, slug: &str) -> bool {
+        self.data.with(|d| d.bookmarks.iter().any(|b| b.slug == slug))
+    }
+
+    pub fn toggle_bookmark(&self, slug: &str) {
+        if self.remove_bookmark(slug).is_none() {
+            self.add_bookmark(Bookmark { slug: slug.to_string(), saved_at: now() });
+        }
+    }
+
+    /// Adds (or restores, for undo) a bookmark.
+    pub fn add_bookmark(&self, bookmark: Bookmark) {
+        self.data.update(|d| {
+            d.bookmarks.retain(|b| b.slug != bookmark.slug);
+            d.bookmarks.push(bookmark);
+            d.bookmarks.sort_by(|a, b| b.saved_at.total_cmp(&a.saved_at));
+        });
+        self.save(BOOKMARKS_KEY);
+    }
+
+    pub fn remove_bookmark(&self, slug: &str) -> Option<Bookmark> {
+        let removed = self.data.try_update(|d| {
+            let i = d.bookmarks.iter().position(|b| b.slug == slug)?;
+            Some(d.bookmarks.remove(i))
+        })?;
+        if removed.is_some() {
+            self.save(BOOKMARKS_KEY);
+        }
+        removed
+    }
+
+    pub fn progress(&self, slug: &str) -> Option<Progress> {
+        self.data.with(|d| d.progress.iter().find(|p| p.slug == slug).cloned())
+    }
+
+    /// Unfinished articles, most recently read first.
+    pub fn in_progress(&self) -> Vec<Progress> {
+        self.data.with(|d| d.progress.iter().filter(|p| !p.finished()).cloned().collect())
+    }
+
+    /// Records how far into an article the reader is. Finishing is kept: scrolling back up
+    /// through a finished article does not make it unfinished again.
+    pub fn record_progress(&self, slug: &str, fraction: f64) {
+        let fraction = fraction.clamp(0.0, 1.0);
+        self.data.update(|d| {
+            let old = d.progress.iter().position(|p| p.slug == slug).map(|i| d.progress.remove(i));
+            let fraction = match old {
+                Some(p) if p.finished() => p.fraction.max(fraction),
+                _ => fraction,
+            };
+            d.progress.insert(0, Progress { slug: slug.to_string(), fraction, updated_at: now() });
+        });
+        self.save(PROGRESS_KEY);
+    }
+
+    pub fn snapshot(&self) -> ReaderData {
+        self.data.get_untracked()
+    }
+
+    /// Replaces everything (import) or clears it (`ReaderData::default()`).
+    pub fn replace(&self, data: ReaderData) {
+        self.data.set(data);
+        self.save(BOOKMARKS_KEY);
+        self.save(PROGRESS_KEY);
+    }
+
+    /// Forgets articles that no longer exist in the library.
+    pub fn prune(&self, known: &HashSet<&str>) {
+        let changed = self.data.try_update(|d| d.prune(known)).unwrap_or_default();
+        if changed.0 {
+            self.save(BOOKMARKS_KEY);
+        }
+        if changed.1 {
+            self.save(PROGRESS_KEY);
+        }
+    }
+
+    fn save(&self, key: &'static str) {
+        #[cfg(feature = "hydrate")]
+        {
+            let value = self.data.with_untracked(|d| match key {
+                BOOKMARKS_KEY => schema::encode(&d.bookmarks),
+                _ => schema::encode(&d.progress),
+            });
+            if self.persistent.get_untracked() && !storage::save(key, &value) {
+                self.persistent.set(false);
+            }
+        }
+        #[cfg(not(feature = "hydrate"))]
+        let _ = key;
+    }
+}
