@@ -2,8 +2,10 @@
 
 use crate::components::layout::{SiteFooter, SiteHeader};
 use crate::pages::{
-    article::ArticlePage, help::HelpPage, library::LibraryPage, not_found::NotFound,
+    article::ArticlePage, help::HelpPage, library::LibraryPage, my_data::MyDataPage,
+    not_found::NotFound, saved::SavedPage,
 };
+use crate::reader::provide_reader_state;
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, HashedStylesheet, MetaTags};
 use leptos_router::{
@@ -37,6 +39,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
+    provide_reader_state();
     // Effects never run on the server, so this marks the moment the page became
     // interactive: end-to-end tests wait for it before they click.
     Effect::new(move |_| {
@@ -54,6 +57,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/") view=LibraryPage ssr=SsrMode::Async/>
                     <Route path=path!("/articles/:slug") view=ArticlePage ssr=SsrMode::Async/>
                     <Route path=path!("/help") view=HelpPage/>
+                    <Route path=path!("/saved") view=SavedPage/>
+                    <Route path=path!("/my-data") view=MyDataPage/>
                 </Routes>
             </main>
             <SiteFooter/>

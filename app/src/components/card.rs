@@ -1,5 +1,6 @@
 //! The article card of the library and of "related articles".
 
+use super::reader::{BookmarkButton, ReadingProgress};
 use crate::model::ArticleCard;
 use leptos::prelude::*;
 
@@ -28,11 +29,15 @@ pub fn Card(
             <ul class="card-topics" aria-label="Topics">
                 {topics}
             </ul>
-            <p class="card-meta">
-                <time datetime=card.published.clone()>{card.published_label.clone()}</time>
-                " · "
-                {format!("{} min read", card.reading_minutes)}
-            </p>
+            <div class="card-foot">
+                <p class="card-meta">
+                    <time datetime=card.published.clone()>{card.published_label.clone()}</time>
+                    " · "
+                    {format!("{} min read", card.reading_minutes)}
+                </p>
+                <BookmarkButton slug=card.slug.clone() title=card.title.clone()/>
+            </div>
+            <ReadingProgress slug=card.slug.clone()/>
         </article>
     }
 }

@@ -17,6 +17,9 @@ pub fn SiteHeader() -> impl IntoView {
                             <a href="/">"Library"</a>
                         </li>
                         <li>
+                            <a href="/saved">"Saved"</a>
+                        </li>
+                        <li>
                             <a class="help-link" href="/help">"Get help now"</a>
                         </li>
                     </ul>
@@ -38,7 +41,7 @@ pub fn SiteFooter() -> impl IntoView {
                 </p>
                 <p>
                     "Private by design: no cookies, no tracking, and what you read stays in "
-                    "your browser."
+                    "your browser. " <a href="/my-data">"Your data"</a>
                 </p>
             </div>
         </footer>

@@ -1,5 +1,7 @@
 //! Pieces used by more than one page.
 
 pub mod card;
+pub mod continue_reading;
 pub mod layout;
 pub mod meta;
+pub mod reader;

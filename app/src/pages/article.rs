@@ -2,7 +2,11 @@
 
 use super::not_found::NotFound;
 use crate::api::get_article;
-use crate::components::{card::Card, meta::PageMeta};
+use crate::components::{
+    card::Card,
+    meta::PageMeta,
+    reader::{BookmarkButton, ReadingTracker},
+};
 use crate::model::{topic_href, ArticlePage as Page, TocEntry};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
@@ -93,7 +97,10 @@ fn Article(page: Page) -> impl IntoView {
                         {updated}
                         {page.author.map(|a| format!(" · By {a}"))}
                     </p>
-                    <ul class="chips" aria-label="Topics">{topics}</ul>
+                    <div class="article-actions">
+                        <ul class="chips" aria-label="Topics">{topics}</ul>
+                        <BookmarkButton slug=card.slug.clone() title=card.title.clone()/>
+                    </div>
                 </header>
                 {toc}
                 <div class="prose" inner_html=page.body_html></div>
@@ -106,6 +113,7 @@ fn Article(page: Page) -> impl IntoView {
                 </aside>
             </article>
             {related}
+            <ReadingTracker slug=card.slug.clone()/>
         </div>
     }
 }

@@ -1,7 +1,7 @@
 //! `/`: every article as a card, newest first, narrowed by `?topic=`.
 
 use crate::api::get_library;
-use crate::components::{card::Card, meta::PageMeta};
+use crate::components::{card::Card, continue_reading::ContinueReading, meta::PageMeta};
 use crate::model::{topic_href, LibraryData};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
@@ -52,6 +52,7 @@ fn Library(data: LibraryData, topic: Option<String>) -> impl IntoView {
             }
         })
         .collect_view();
+    let cards_for_continue = data.articles.clone();
     let cards: Vec<_> = data
         .articles
         .into_iter()
@@ -84,6 +85,7 @@ fn Library(data: LibraryData, topic: Option<String>) -> impl IntoView {
                 {chips}
             </ul>
         </nav>
+        <ContinueReading articles=cards_for_continue/>
         {unknown_topic.map(|slug| view! {
             <p class="notice" role="status">
                 {format!("There is no topic called “{slug}”, so here is the whole library.")}

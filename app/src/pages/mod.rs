@@ -3,7 +3,9 @@
 pub mod article;
 pub mod help;
 pub mod library;
+pub mod my_data;
 pub mod not_found;
+pub mod saved;
 
 /// Sets the HTTP status of the page being rendered on the server; nothing in the browser.
 pub(crate) fn set_status(_code: u16) {

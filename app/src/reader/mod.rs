@@ -52,12 +52,16 @@ impl ReaderState {
     }
 
     pub fn is_bookmarked(&self, slug: &str) -> bool {
-        self.data.with(|d| d.bookmarks.iter().any(|b| b.slug == slug))
+        self.data
+            .with(|d| d.bookmarks.iter().any(|b| b.slug == slug))
     }
 
     pub fn toggle_bookmark(&self, slug: &str) {
         if self.remove_bookmark(slug).is_none() {
-            self.add_bookmark(Bookmark { slug: slug.to_string(), saved_at: now() });
+            self.add_bookmark(Bookmark {
+                slug: slug.to_string(),
+                saved_at: now(),
+            });
         }
     }
 
@@ -66,7 +70,8 @@ impl ReaderState {
         self.data.update(|d| {
             d.bookmarks.retain(|b| b.slug != bookmark.slug);
             d.bookmarks.push(bookmark);
-            d.bookmarks.sort_by(|a, b| b.saved_at.total_cmp(&a.saved_at));
+            d.bookmarks
+                .sort_by(|a, b| b.saved_at.total_cmp(&a.saved_at));
         });
         self.save(BOOKMARKS_KEY);
     }
@@ -83,12 +88,19 @@ impl ReaderState {
     }
 
     pub fn progress(&self, slug: &str) -> Option<Progress> {
-        self.data.with(|d| d.progress.iter().find(|p| p.slug == slug).cloned())
+        self.data
+            .with(|d| d.progress.iter().find(|p| p.slug == slug).cloned())
     }
 
     /// Unfinished articles, most recently read first.
     pub fn in_progress(&self) -> Vec<Progress> {
-        self.data.with(|d| d.progress.iter().filter(|p| !p.finished()).cloned().collect())
+        self.data.with(|d| {
+            d.progress
+                .iter()
+                .filter(|p| !p.finished())
+                .cloned()
+                .collect()
+        })
     }
 
     /// Records how far into an article the reader is. Finishing is kept: scrolling back up
@@ -96,14 +108,30 @@ impl ReaderState {
     pub fn record_progress(&self, slug: &str, fraction: f64) {
         let fraction = fraction.clamp(0.0, 1.0);
         self.data.update(|d| {
-            let old = d.progress.iter().position(|p| p.slug == slug).map(|i| d.progress.remove(i));
+            let old = d
+                .progress
+                .iter()
+                .position(|p| p.slug == slug)
+                .map(|i| d.progress.remove(i));
             let fraction = match old {
                 Some(p) if p.finished() => p.fraction.max(fraction),
                 _ => fraction,
             };
-            d.progress.insert(0, Progress { slug: slug.to_string(), fraction, updated_at: now() });
+            d.progress.insert(
+                0,
+                Progress {
+                    slug: slug.to_string(),
+                    fraction,
+                    updated_at: now(),
+                },
+            );
         });
         self.save(PROGRESS_KEY);
+    }
+
+    /// Everything, tracked (re-runs the caller when anything changes).
+    pub fn snapshot_tracked(&self) -> ReaderData {
+        self.data.get()
     }
 
     pub fn snapshot(&self) -> ReaderData {

@@ -65,7 +65,8 @@ pub trait Store {
 pub fn is_slug(s: &str) -> bool {
     !s.is_empty()
         && s.len() <= 120
-        && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
 fn valid_time(t: f64) -> bool {
@@ -158,7 +159,8 @@ fn migrate_v1(store: &mut impl Store, now: f64) {
     }
     if let Some(raw) = store.get(V1_PROGRESS_KEY) {
         if store.get(PROGRESS_KEY).is_none() {
-            let map: serde_json::Map<String, Value> = serde_json::from_str(&raw).unwrap_or_default();
+            let map: serde_json::Map<String, Value> =
+                serde_json::from_str(&raw).unwrap_or_default();
             let entries: Vec<Value> = map
                 .into_iter()
                 .map(|(slug, f)| serde_json::json!({ "slug": slug, "fraction": f, "updated_at": now }))
@@ -179,17 +181,25 @@ pub fn encode<T: Serialize>(value: &T) -> String {
 pub fn load(store: &mut impl Store, now: f64) -> (ReaderData, Vec<&'static str>) {
     migrate_v1(store, now);
     let mut repaired = Vec::new();
-    let (bookmarks, fixed) = decode::<Bookmark>(&store.get(BOOKMARKS_KEY).unwrap_or_else(|| "[]".into()));
+    let (bookmarks, fixed) =
+        decode::<Bookmark>(&store.get(BOOKMARKS_KEY).unwrap_or_else(|| "[]".into()));
     if fixed {
         store.set(BOOKMARKS_KEY, &encode(&bookmarks));
         repaired.push(BOOKMARKS_KEY);
     }
-    let (progress, fixed) = decode::<Progress>(&store.get(PROGRESS_KEY).unwrap_or_else(|| "[]".into()));
+    let (progress, fixed) =
+        decode::<Progress>(&store.get(PROGRESS_KEY).unwrap_or_else(|| "[]".into()));
     if fixed {
         store.set(PROGRESS_KEY, &encode(&progress));
         repaired.push(PROGRESS_KEY);
     }
-    (ReaderData { bookmarks, progress }, repaired)
+    (
+        ReaderData {
+            bookmarks,
+            progress,
+        },
+        repaired,
+    )
 }
 
 /// Re-reads one key after another tab changed it.
@@ -258,7 +268,10 @@ pub fn import(text: &str) -> Result<ReaderData, ImportError> {
     if obj.get("app").and_then(Value::as_str) != Some(APP) {
         return Err(ImportError::NotOurs);
     }
-    let version = obj.get("version").and_then(Value::as_u64).ok_or(ImportError::NotOurs)?;
+    let version = obj
+        .get("version")
+        .and_then(Value::as_u64)
+        .ok_or(ImportError::NotOurs)?;
     if version > u64::from(VERSION) {
         return Err(ImportError::FutureVersion(version));
     }
@@ -279,5 +292,8 @@ pub fn import(text: &str) -> Result<ReaderData, ImportError> {
         return Err(ImportError::BadEntries(bad));
     }
     let (bookmarks, progress) = (normalise(bookmarks), normalise(progress));
-    Ok(ReaderData { bookmarks, progress })
+    Ok(ReaderData {
+        bookmarks,
+        progress,
+    })
 }

@@ -43,7 +43,9 @@ pub fn attach(state: ReaderState) {
     }
     let (data, repaired) = schema::load(&mut Local, super::now());
     for key in repaired {
-        leptos::logging::log!("Wellspring: the stored value of {key} was damaged and has been repaired");
+        leptos::logging::log!(
+            "Wellspring: the stored value of {key} was damaged and has been repaired"
+        );
     }
     state.data.set(data);
     state.ready.set(true);
@@ -51,7 +53,9 @@ pub fn attach(state: ReaderState) {
     // The storage event fires in every other tab of this origin when one tab writes.
     let handle = window_event_listener(leptos::ev::storage, move |ev| match ev.key() {
         Some(key) if KEYS.contains(&key.as_str()) => {
-            state.data.update(|d| schema::reload_key(&mut Local, &key, d));
+            state
+                .data
+                .update(|d| schema::reload_key(&mut Local, &key, d));
         }
         Some(_) => {}
         // `localStorage.clear()` in another tab.

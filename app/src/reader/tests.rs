@@ -20,18 +20,32 @@ impl Store for MemStore {
 }
 
 fn store(pairs: &[(&str, &str)]) -> MemStore {
-    MemStore(pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect())
+    MemStore(
+        pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect(),
+    )
 }
 
 fn bm(slug: &str, t: f64) -> Bookmark {
-    Bookmark { slug: slug.into(), saved_at: t }
+    Bookmark {
+        slug: slug.into(),
+        saved_at: t,
+    }
 }
 
 #[test]
 fn round_trips_and_orders_newest_first() {
     let mut s = store(&[
-        (BOOKMARKS_KEY, &encode(&vec![bm("old", 1.0), bm("new", 5.0)])),
-        (PROGRESS_KEY, r#"[{"slug":"a","fraction":0.5,"updated_at":3}]"#),
+        (
+            BOOKMARKS_KEY,
+            &encode(&vec![bm("old", 1.0), bm("new", 5.0)]),
+        ),
+        (
+            PROGRESS_KEY,
+            r#"[{"slug":"a","fraction":0.5,"updated_at":3}]"#,
+        ),
     ]);
     let (data, repaired) = load(&mut s, 10.0);
     assert!(repaired.is_empty());
@@ -58,8 +72,13 @@ fn migrates_version_1_and_removes_its_keys() {
     let slugs: Vec<_> = data.bookmarks.iter().map(|b| b.slug.as_str()).collect();
     assert_eq!(slugs, ["first", "second"]);
     assert_eq!(data.progress.len(), 2);
-    assert!(data.progress.iter().any(|p| p.slug == "first" && p.finished()));
-    assert!(s.get("wellspring.v1.bookmarks").is_none() && s.get("wellspring.v1.progress").is_none());
+    assert!(data
+        .progress
+        .iter()
+        .any(|p| p.slug == "first" && p.finished()));
+    assert!(
+        s.get("wellspring.v1.bookmarks").is_none() && s.get("wellspring.v1.progress").is_none()
+    );
     assert!(s.get(BOOKMARKS_KEY).unwrap().contains("\"first\""));
 }
 
@@ -88,7 +107,13 @@ fn wrong_shapes_are_repaired() {
 fn bad_entries_are_dropped_and_good_ones_kept() {
     let raw = r#"[{"slug":"good","saved_at":2},{"slug":"<script>","saved_at":1},{"slug":"x"},
         {"slug":"neg","saved_at":-5},7,{"slug":"good","saved_at":1}]"#;
-    let mut s = store(&[(BOOKMARKS_KEY, raw), (PROGRESS_KEY, r#"[{"slug":"a","fraction":7,"updated_at":1}]"#)]);
+    let mut s = store(&[
+        (BOOKMARKS_KEY, raw),
+        (
+            PROGRESS_KEY,
+            r#"[{"slug":"a","fraction":7,"updated_at":1}]"#,
+        ),
+    ]);
     let (data, repaired) = load(&mut s, 1.0);
     assert_eq!(data.bookmarks, vec![bm("good", 2.0)]);
     assert!(data.progress.is_empty());
@@ -97,7 +122,10 @@ fn bad_entries_are_dropped_and_good_ones_kept() {
 
 #[test]
 fn an_absurdly_large_value_is_discarded() {
-    let huge = format!("[{}]", vec![r#"{"slug":"a","saved_at":1}"#; 20_000].join(","));
+    let huge = format!(
+        "[{}]",
+        vec![r#"{"slug":"a","saved_at":1}"#; 20_000].join(",")
+    );
     assert!(huge.len() > MAX_VALUE_BYTES);
     let mut s = store(&[(BOOKMARKS_KEY, &huge)]);
     let (data, repaired) = load(&mut s, 1.0);
@@ -109,7 +137,11 @@ fn an_absurdly_large_value_is_discarded() {
 fn articles_that_no_longer_exist_are_pruned() {
     let mut data = ReaderData {
         bookmarks: vec![bm("gone", 1.0), bm("here", 2.0)],
-        progress: vec![Progress { slug: "here".into(), fraction: 0.2, updated_at: 1.0 }],
+        progress: vec![Progress {
+            slug: "here".into(),
+            fraction: 0.2,
+            updated_at: 1.0,
+        }],
     };
     let known: HashSet<&str> = ["here"].into();
     assert_eq!(data.prune(&known), (true, false));
@@ -129,7 +161,11 @@ fn another_tab_s_change_is_reloaded_for_its_key() {
 fn export_then_import_restores_everything() {
     let data = ReaderData {
         bookmarks: vec![bm("b", 2.0), bm("a", 1.0)],
-        progress: vec![Progress { slug: "a".into(), fraction: 0.4, updated_at: 5.0 }],
+        progress: vec![Progress {
+            slug: "a".into(),
+            fraction: 0.4,
+            updated_at: 5.0,
+        }],
     };
     assert_eq!(import(&export(&data, 9.0)).unwrap(), data);
 }
@@ -138,10 +174,19 @@ fn export_then_import_restores_everything() {
 fn import_refuses_what_is_not_ours_and_says_why() {
     assert_eq!(import("hello"), Err(ImportError::NotJson));
     assert_eq!(import(r#"{"bookmarks":[]}"#), Err(ImportError::NotOurs));
-    assert_eq!(import(r#"{"app":"other","version":2}"#), Err(ImportError::NotOurs));
-    assert_eq!(import(r#"{"app":"wellspring","version":9}"#), Err(ImportError::FutureVersion(9)));
+    assert_eq!(
+        import(r#"{"app":"other","version":2}"#),
+        Err(ImportError::NotOurs)
+    );
+    assert_eq!(
+        import(r#"{"app":"wellspring","version":9}"#),
+        Err(ImportError::FutureVersion(9))
+    );
     let injected = r#"{"app":"wellspring","version":2,"bookmarks":[{"slug":"<img src=x onerror=alert(1)>","saved_at":1}]}"#;
     assert_eq!(import(injected), Err(ImportError::BadEntries(1)));
-    let big = format!("{{\"app\":\"wellspring\",\"version\":2,\"pad\":\"{}\"}}", "x".repeat(MAX_IMPORT_BYTES));
+    let big = format!(
+        "{{\"app\":\"wellspring\",\"version\":2,\"pad\":\"{}\"}}",
+        "x".repeat(MAX_IMPORT_BYTES)
+    );
     assert_eq!(import(&big), Err(ImportError::TooLarge));
 }
