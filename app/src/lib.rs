@@ -1,3 +1,6 @@
+// Leptos views are deeply nested types; the release WASM build needs more room to lay them out.
+#![recursion_limit = "256"]
+
 //! Wellspring's Leptos app: routes, pages and components shared by the server (`ssr`) and
 //! the browser (`hydrate`), and, behind `ssr`, the content pipeline.
 

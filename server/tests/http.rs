@@ -118,6 +118,8 @@ async fn responses_are_compressed() {
             .unwrap();
         let res = app().oneshot(req).await.unwrap();
         assert_eq!(res.headers()["content-encoding"], encoding);
+        let body = res.into_body().collect().await.unwrap().to_bytes();
+        assert!(body.len() > 1000 && !body.starts_with(b"<!DOCTYPE"), "{encoding} body");
     }
 }
 
