@@ -12,6 +12,7 @@ pub mod content;
 pub mod model;
 pub mod pages;
 pub mod reader;
+pub mod search;
 
 pub use app::{shell, App};
 

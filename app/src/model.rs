@@ -38,6 +38,16 @@ impl ArticleCard {
         article_href(&self.slug)
     }
 
+    /// Summary and topic names: what search matches besides the title and body.
+    pub fn card_text(&self) -> String {
+        let mut text = self.summary.clone();
+        for t in &self.topics {
+            text.push(' ');
+            text.push_str(&t.name);
+        }
+        text
+    }
+
     pub fn has_topic(&self, slug: &str) -> bool {
         self.topics.iter().any(|t| t.slug == slug)
     }
@@ -80,6 +90,16 @@ pub struct LibraryData {
 }
 
 impl LibraryData {
+    /// A search index of what the cards show (no bodies), for searching before the full
+    /// index has arrived.
+    pub fn card_index(&self) -> crate::search::SearchIndex {
+        crate::search::SearchIndex::build(
+            self.articles
+                .iter()
+                .map(|a| (a.title.as_str(), a.card_text())),
+        )
+    }
+
     /// How many articles carry each topic, in topic order.
     pub fn topic_counts(&self) -> Vec<(Topic, usize)> {
         self.topics

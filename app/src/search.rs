@@ -71,7 +71,12 @@ impl SearchIndex {
     /// Builds the index from `(title, other text)` per article, in library order.
     pub fn build<'a>(articles: impl Iterator<Item = (&'a str, String)>) -> Self {
         let docs: Vec<(BTreeSet<String>, BTreeSet<String>)> = articles
-            .map(|(title, rest)| (words(title).into_iter().collect(), words(&rest).into_iter().collect()))
+            .map(|(title, rest)| {
+                (
+                    words(title).into_iter().collect(),
+                    words(&rest).into_iter().collect(),
+                )
+            })
             .collect();
         let vocab: BTreeSet<&String> = docs.iter().flat_map(|(t, r)| t.iter().chain(r)).collect();
         let words: Vec<String> = vocab.into_iter().cloned().collect();
@@ -160,8 +165,14 @@ mod tests {
         SearchIndex::build(
             [
                 ("Sleep and Stress", "Calm evenings help.".to_string()),
-                ("Café Culture", "Meeting friends for coffee and stress relief.".to_string()),
-                ("Walking", "Gentle movement outdoors; don't rush.".to_string()),
+                (
+                    "Café Culture",
+                    "Meeting friends for coffee and stress relief.".to_string(),
+                ),
+                (
+                    "Walking",
+                    "Gentle movement outdoors; don't rush.".to_string(),
+                ),
             ]
             .into_iter(),
         )
@@ -169,7 +180,10 @@ mod tests {
 
     #[test]
     fn words_are_lowercased_and_accent_folded() {
-        assert_eq!(words("Café, CRÈME brûlée! Don’t"), ["cafe", "creme", "brulee", "dont"]);
+        assert_eq!(
+            words("Café, CRÈME brûlée! Don’t"),
+            ["cafe", "creme", "brulee", "dont"]
+        );
     }
 
     #[test]
@@ -187,7 +201,11 @@ mod tests {
     #[test]
     fn title_words_outrank_body_words() {
         let idx = SearchIndex::build(
-            [("Older note", "all about sleep".to_string()), ("Sleep well", String::new())].into_iter(),
+            [
+                ("Older note", "all about sleep".to_string()),
+                ("Sleep well", String::new()),
+            ]
+            .into_iter(),
         );
         assert_eq!(idx.search("sleep"), Some(vec![1, 0]));
     }
@@ -197,7 +215,11 @@ mod tests {
         let parts = highlight("Stress, and stressful cafés!", "stress CAFE");
         let joined: String = parts.iter().map(|(s, _)| s.as_str()).collect();
         assert_eq!(joined, "Stress, and stressful cafés!");
-        let marked: Vec<_> = parts.iter().filter(|(_, h)| *h).map(|(s, _)| s.as_str()).collect();
+        let marked: Vec<_> = parts
+            .iter()
+            .filter(|(_, h)| *h)
+            .map(|(s, _)| s.as_str())
+            .collect();
         assert_eq!(marked, ["Stress", "stressful", "cafés"]);
         assert_eq!(highlight("plain", ""), vec![("plain".to_string(), false)]);
     }

@@ -2,6 +2,8 @@
 
 use super::reader::{BookmarkButton, ReadingProgress};
 use crate::model::ArticleCard;
+use crate::search::highlight as highlight_runs;
+use leptos::either::Either;
 use leptos::prelude::*;
 
 #[component]
@@ -10,8 +12,28 @@ pub fn Card(
     /// Heading level of the title: 2 in the library, 3 under another h2.
     #[prop(default = 2)]
     level: u8,
+    /// A search whose matching words are marked in the title and summary.
+    #[prop(optional, into)]
+    highlight: Option<Signal<String>>,
 ) -> impl IntoView {
-    let title = view! { <a href=card.href()>{card.title.clone()}</a> };
+    let marked = move |text: String| {
+        move || match highlight {
+            None => Either::Left(text.clone()),
+            Some(q) => Either::Right(
+                highlight_runs(&text, &q.get())
+                    .into_iter()
+                    .map(|(run, hit)| {
+                        if hit {
+                            Either::Left(view! { <mark>{run}</mark> })
+                        } else {
+                            Either::Right(run)
+                        }
+                    })
+                    .collect_view(),
+            ),
+        }
+    };
+    let title = view! { <a href=card.href()>{marked(card.title.clone())}</a> };
     let heading = if level == 3 {
         view! { <h3 class="card-title">{title}</h3> }.into_any()
     } else {
@@ -25,7 +47,7 @@ pub fn Card(
     view! {
         <article class="card">
             {heading}
-            <p class="card-summary">{card.summary.clone()}</p>
+            <p class="card-summary">{marked(card.summary.clone())}</p>
             <ul class="card-topics" aria-label="Topics">
                 {topics}
             </ul>

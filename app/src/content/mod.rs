@@ -11,6 +11,7 @@ pub use error::{ContentError, ContentErrors};
 pub use markdown::{reading_minutes, slugify, WORDS_PER_MINUTE};
 
 use crate::model::{ArticleCard, ArticlePage, LibraryData, Topic, TopicRef};
+use crate::search::SearchIndex;
 use error::ErrorSink;
 use serde::Deserialize;
 use std::collections::{HashMap, HashSet};
@@ -32,6 +33,7 @@ pub struct Article {
 #[derive(Clone, Debug, Default)]
 pub struct Library {
     data: LibraryData,
+    search: SearchIndex,
     articles: Vec<Article>,
     by_slug: HashMap<String, usize>,
 }
@@ -162,8 +164,16 @@ impl Library {
             topics,
             articles: articles.iter().map(|a| a.page.card.clone()).collect(),
         };
+        let search = SearchIndex::build(articles.iter().map(|a| {
+            let card = &a.page.card;
+            (
+                card.title.as_str(),
+                format!("{} {}", card.card_text(), a.plain_text),
+            )
+        }));
         Ok(Self {
             data,
+            search,
             articles,
             by_slug,
         })
@@ -171,6 +181,10 @@ impl Library {
 
     pub fn data(&self) -> &LibraryData {
         &self.data
+    }
+
+    pub fn search_index(&self) -> &SearchIndex {
+        &self.search
     }
 
     pub fn articles(&self) -> &[Article] {

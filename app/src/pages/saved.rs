@@ -9,7 +9,7 @@ use std::collections::HashSet;
 
 #[component]
 pub fn SavedPage() -> impl IntoView {
-    let library = Resource::new(|| (), |_| get_library());
+    let library = Resource::new(|| (), |_| get_library(String::new()));
     view! {
         <PageMeta
             title="Saved articles"
@@ -24,7 +24,7 @@ pub fn SavedPage() -> impl IntoView {
             <StorageNotice/>
             <Suspense fallback=|| view! { <p class="loading">"Loading your saved articles…"</p> }>
                 {move || Suspend::new(async move {
-                    let data = library.await.unwrap_or_default();
+                    let data = library.await.map(|p| p.data).unwrap_or_default();
                     view! { <SavedList data/> }
                 })}
             </Suspense>
