@@ -16,8 +16,11 @@ async function openLibrary(page: Page, gotoReady: (p: string) => Promise<void>, 
 
 test("filtering and searching make no request to the server", async ({ page, gotoReady }) => {
   await openLibrary(page, gotoReady);
+  // Data requests only: Chromium re-checks the favicon on URL changes, which is not ours.
   const requests: string[] = [];
-  page.on("request", (r) => requests.push(r.url()));
+  page.on("request", (r) => {
+    if (["document", "fetch", "xhr", "script"].includes(r.resourceType())) requests.push(r.url());
+  });
   await topicsNav(page).getByRole("link", { name: /Mindfulness/ }).click();
   await expect(page).toHaveURL(/topic=mindfulness/);
   await topicsNav(page).getByRole("link", { name: /Goals and growth/ }).click();
@@ -62,7 +65,11 @@ test("search combines with a topic, and no result offers a way back", async ({ p
   await openLibrary(page, gotoReady, "/?topic=parents-young-people");
   await search(page).fill("school");
   await expect(page).toHaveURL("/?topic=parents-young-people&q=school");
-  await expect(cards(page)).toHaveCount(2);
+  // Title matches first, then articles that mention school in their text.
+  await expect(cards(page)).toHaveCount(4);
+  await expect(cardTitles(page).nth(0)).toContainText("School");
+  await expect(cardTitles(page).nth(1)).toContainText("School");
+  await expect(cardTitles(page).nth(2)).not.toContainText("School");
   await search(page).fill("xylophone");
   await expect(cards(page)).toHaveCount(0);
   await expect(page.getByText("No articles match “xylophone”.")).toBeVisible();
@@ -104,20 +111,21 @@ test("search works by keyboard alone", async ({ page, gotoReady }) => {
   await search(page).focus();
   await page.keyboard.type("sober");
   await expect(cardTitles(page).first()).toHaveText("Are You Sober Curious?");
-  await page.keyboard.press("Tab");
-  await page.keyboard.press("Tab");
   await expect(page).toHaveURL("/?q=sober");
+  // Typing kept the focus in the box (the list changed around it).
+  await expect(search(page)).toBeFocused();
+  await page.keyboard.press("Backspace");
+  await expect(page).toHaveURL("/?q=sobe");
 });
 
 test.describe("with JavaScript off", () => {
   test.use({ javaScriptEnabled: false });
   test("the server renders the same filtered, searched list", async ({ page }) => {
-    await page.goto("/?topic=anxiety-stress&q=breath");
-    await expect(search(page)).toHaveValue("breath");
-    const titles = await cardTitles(page).allTextContents();
-    expect(titles.length).toBeGreaterThan(0);
-    expect(titles.length).toBeLessThan(6);
-    await expect(cards(page).locator("mark").first()).toBeVisible();
+    await page.goto("/?topic=seasons-life-events&q=holiday");
+    await expect(search(page)).toHaveValue("holiday");
+    await expect(cardTitles(page)).toHaveText(["New Year, Fresh Mindset", "Making the Most of Your Wellbeing for Special Occasions"]);
+    await page.goto("/?q=wintertime");
+    await expect(cards(page).first().locator("mark").first()).toHaveText("Wintertime");
     // The search form works without JavaScript too.
     await search(page).fill("sleep");
     await page.getByRole("button", { name: "Search" }).click();

@@ -1,0 +1,74 @@
+//! `cargo run -p bench --bin search --release`: time per filter change and per search
+//! keystroke over generated libraries of 1,000 and 10,000 articles, natively, and the size of
+//! the search data the browser receives. Prints a Markdown table; not a timed test.
+
+use app::content::Library;
+use app::pages::filters::Filters;
+use std::time::Instant;
+
+/// Median of `runs` timings of `f`, in microseconds.
+fn median_us(runs: usize, mut f: impl FnMut()) -> f64 {
+    let mut t: Vec<f64> = (0..runs)
+        .map(|_| {
+            let start = Instant::now();
+            f();
+            start.elapsed().as_secs_f64() * 1e6
+        })
+        .collect();
+    t.sort_by(f64::total_cmp);
+    t[t.len() / 2]
+}
+
+fn gzip_len(bytes: &[u8]) -> usize {
+    use std::io::Write;
+    let mut child = std::process::Command::new("gzip")
+        .arg("-9c")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("gzip");
+    child.stdin.take().unwrap().write_all(bytes).unwrap();
+    child.wait_with_output().unwrap().stdout.len()
+}
+
+fn main() {
+    let topics = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../content/topics.toml");
+    println!("| articles | load (ms) | filter change (µs) | keystroke (µs, median of s→sleep) | index JSON (KB) | index gzip (KB) | cards JSON (KB) |");
+    println!("|---:|---:|---:|---:|---:|---:|---:|");
+    for n in [1_000, 10_000] {
+        let dir = std::env::temp_dir().join(format!("wellspring-bench-{n}-{}", std::process::id()));
+        bench::generate(&dir, n, &topics).expect("generate");
+        let start = Instant::now();
+        let lib = Library::load(&dir).unwrap_or_else(|e| panic!("{e}"));
+        let load_ms = start.elapsed().as_secs_f64() * 1e3;
+        let data = lib.data();
+        let index = lib.search_index();
+        // What the library page computes on a topic click: every card against the topics.
+        let filters = Filters {
+            topics: vec!["mindfulness".into(), "goals-growth".into()],
+            ..Default::default()
+        };
+        let filter = median_us(51, || {
+            let kept = data
+                .articles
+                .iter()
+                .filter(|a| filters.matches_topics(a))
+                .count();
+            std::hint::black_box(kept);
+        });
+        let keystroke = median_us(51, || {
+            for q in ["s", "sl", "sle", "slee", "sleep"] {
+                std::hint::black_box(index.search(q));
+            }
+        }) / 5.0;
+        let index_json = serde_json::to_vec(index).unwrap();
+        let cards_json = serde_json::to_vec(&data.articles).unwrap();
+        println!(
+            "| {n} | {load_ms:.0} | {filter:.0} | {keystroke:.0} | {:.0} | {:.0} | {:.0} |",
+            index_json.len() as f64 / 1024.0,
+            gzip_len(&index_json) as f64 / 1024.0,
+            cards_json.len() as f64 / 1024.0
+        );
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+}
