@@ -11,13 +11,19 @@ use std::collections::BTreeSet;
 
 /// Weight of a query word found in the title, against 1 for the other fields.
 const TITLE_WEIGHT: u32 = 10;
+/// Body words kept per article: its most distinctive ones (tf-idf). Titles, summaries and
+/// topic names are kept whole. This bounds the index at about 100 ids an article however
+/// long the bodies are, so it stays small for a library of 10,000.
+pub const BODY_TERMS: usize = 64;
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SearchIndex {
     /// Sorted, distinct, normalised words.
     pub words: Vec<String>,
     /// Per article, in library order: sorted word ids of the title, then of everything
-    /// else (summary, topic names, body).
+    /// else (summary, topic names, distinctive body words). Sent as gaps between ids,
+    /// which are small numbers.
+    #[serde(with = "gaps")]
     pub docs: Vec<(Vec<u32>, Vec<u32>)>,
 }
 
@@ -88,6 +94,47 @@ impl SearchIndex {
         Self { words, docs }
     }
 
+    /// Builds the index from `(title, card text, body)` per article, keeping the
+    /// [`BODY_TERMS`] most distinctive words of each body.
+    pub fn build_with_bodies<'a>(
+        articles: impl Iterator<Item = (&'a str, String, &'a str)>,
+    ) -> Self {
+        use std::collections::HashMap;
+        let items: Vec<(&str, String, HashMap<String, u32>)> = articles
+            .map(|(title, card, body)| {
+                let mut tf: HashMap<String, u32> = HashMap::new();
+                for w in words(body) {
+                    *tf.entry(w).or_default() += 1;
+                }
+                (title, card, tf)
+            })
+            .collect();
+        let mut df: HashMap<&str, u32> = HashMap::new();
+        for (_, _, tf) in &items {
+            for w in tf.keys() {
+                *df.entry(w.as_str()).or_default() += 1;
+            }
+        }
+        let n = items.len().max(1) as f64;
+        let docs: Vec<(&str, String)> = items
+            .iter()
+            .map(|(title, card, tf)| {
+                let mut scored: Vec<(&String, f64)> = tf
+                    .iter()
+                    .map(|(w, &c)| (w, f64::from(c) * (n / f64::from(df[w.as_str()])).ln_1p()))
+                    .collect();
+                scored.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(b.0)));
+                let mut text = card.clone();
+                for (w, _) in scored.into_iter().take(BODY_TERMS) {
+                    text.push(' ');
+                    text.push_str(w);
+                }
+                (*title, text)
+            })
+            .collect();
+        Self::build(docs.into_iter())
+    }
+
     /// The id range of vocabulary words starting with `prefix`.
     fn range(&self, prefix: &str) -> (u32, u32) {
         let lo = self.words.partition_point(|w| w.as_str() < prefix);
@@ -126,6 +173,44 @@ impl SearchIndex {
             .collect();
         hits.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
         Some(hits.into_iter().map(|(i, _)| i).collect())
+    }
+}
+
+/// Id lists travel as the gaps between sorted ids, which JSON writes in few digits.
+mod gaps {
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    type Docs = Vec<(Vec<u32>, Vec<u32>)>;
+
+    fn encode(ids: &[u32]) -> Vec<u32> {
+        let mut prev = 0;
+        ids.iter()
+            .map(|&id| std::mem::replace(&mut prev, id).abs_diff(id))
+            .collect()
+    }
+
+    fn decode(gaps: Vec<u32>) -> Vec<u32> {
+        let mut acc = 0u32;
+        gaps.into_iter()
+            .map(|g| {
+                acc = acc.saturating_add(g);
+                acc
+            })
+            .collect()
+    }
+
+    pub fn serialize<S: Serializer>(docs: &Docs, s: S) -> Result<S::Ok, S::Error> {
+        let encoded: Vec<(Vec<u32>, Vec<u32>)> =
+            docs.iter().map(|(t, r)| (encode(t), encode(r))).collect();
+        encoded.serialize(s)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Docs, D::Error> {
+        let encoded = Docs::deserialize(d)?;
+        Ok(encoded
+            .into_iter()
+            .map(|(t, r)| (decode(t), decode(r)))
+            .collect())
     }
 }
 
@@ -196,6 +281,28 @@ mod tests {
         assert_eq!(idx.search("dont"), Some(vec![2]));
         assert_eq!(idx.search("nothing-here"), Some(vec![]));
         assert_eq!(idx.search("  ,  "), None);
+    }
+
+    #[test]
+    fn the_index_survives_json_and_keeps_distinctive_body_words() {
+        let filler = "the and a to of ".repeat(200);
+        let idx = SearchIndex::build_with_bodies(
+            [
+                (
+                    "One",
+                    "first".to_string(),
+                    format!("{filler} microbiome").as_str().to_owned(),
+                ),
+                ("Two", "second".to_string(), filler.clone()),
+            ]
+            .iter()
+            .map(|(t, c, b)| (*t, c.clone(), b.as_str())),
+        );
+        let back: SearchIndex =
+            serde_json::from_str(&serde_json::to_string(&idx).unwrap()).unwrap();
+        assert_eq!(back, idx);
+        assert_eq!(back.search("microb"), Some(vec![0]));
+        assert_eq!(back.search("secon"), Some(vec![1]));
     }
 
     #[test]

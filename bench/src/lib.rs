@@ -55,7 +55,7 @@ pub fn generate(dir: &Path, n: usize, topics_from: &Path) -> std::io::Result<()>
         })
         .collect();
     for i in 0..n {
-        let mut words = |k: usize, rng: &mut Rng| -> String {
+        let words = |k: usize, rng: &mut Rng| -> String {
             (0..k)
                 .map(|_| vocab[rng.below(vocab.len())].as_str())
                 .collect::<Vec<_>>()

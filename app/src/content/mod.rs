@@ -164,12 +164,9 @@ impl Library {
             topics,
             articles: articles.iter().map(|a| a.page.card.clone()).collect(),
         };
-        let search = SearchIndex::build(articles.iter().map(|a| {
+        let search = SearchIndex::build_with_bodies(articles.iter().map(|a| {
             let card = &a.page.card;
-            (
-                card.title.as_str(),
-                format!("{} {}", card.card_text(), a.plain_text),
-            )
+            (card.title.as_str(), card.card_text(), a.plain_text.as_str())
         }));
         Ok(Self {
             data,

@@ -73,6 +73,7 @@ fn Library(payload: LibraryPayload) -> impl IntoView {
         card_index.with_value(|i| i.as_ref().and_then(|i| i.search(q)))
     };
     let results = Memo::new(move |_| {
+        let _timing = crate::perf::Measure::start("wellspring:filter");
         let mut f = filters.get();
         // An unknown topic (an old link, a typo) narrows nothing; the heading says so.
         data.with_value(|d| f.topics.retain(|t| d.topics.iter().any(|k| &k.slug == t)));

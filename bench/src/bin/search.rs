@@ -27,8 +27,13 @@ fn gzip_len(bytes: &[u8]) -> usize {
         .stdout(std::process::Stdio::piped())
         .spawn()
         .expect("gzip");
-    child.stdin.take().unwrap().write_all(bytes).unwrap();
-    child.wait_with_output().unwrap().stdout.len()
+    // Feed stdin from another thread: gzip's output pipe would fill while we still write.
+    let mut stdin = child.stdin.take().unwrap();
+    let input = bytes.to_vec();
+    let writer = std::thread::spawn(move || stdin.write_all(&input));
+    let out = child.wait_with_output().unwrap().stdout.len();
+    writer.join().unwrap().unwrap();
+    out
 }
 
 fn main() {

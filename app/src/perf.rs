@@ -1,0 +1,31 @@
+//! Times a piece of browser work as a `performance.measure` entry, which the browser
+//! benchmark (bench/search-browser.mjs) reads. Does nothing on the server.
+
+pub struct Measure {
+    #[cfg(feature = "hydrate")]
+    name: &'static str,
+}
+
+impl Measure {
+    pub fn start(_name: &'static str) -> Self {
+        #[cfg(feature = "hydrate")]
+        {
+            if let Some(p) = leptos::prelude::window().performance() {
+                let _ = p.mark(_name);
+            }
+            Self { name: _name }
+        }
+        #[cfg(not(feature = "hydrate"))]
+        Self {}
+    }
+}
+
+#[cfg(feature = "hydrate")]
+impl Drop for Measure {
+    fn drop(&mut self) {
+        if let Some(p) = leptos::prelude::window().performance() {
+            let _ = p.measure_with_start_mark(self.name, self.name);
+            p.clear_marks_with_mark_name(self.name);
+        }
+    }
+}
