@@ -10,6 +10,8 @@ const pages = {
   topic: "/?topic=anxiety-stress",
   article: "/articles/meditation-for-anxiety",
   help: "/help",
+  saved: "/saved",
+  data: "/my-data",
   missing: "/no-such-page",
 };
 const sizes = { desktop: { width: 1280, height: 900 }, phone: { width: 390, height: 844 } };
