@@ -13,6 +13,10 @@ use leptos_router::{
     path, SsrMode,
 };
 
+/// Reads the stored reading progress (see reader/schema.rs) and marks `<html>` when any
+/// article is unfinished. Plain JS, because it must run before the WASM has loaded.
+const CONTINUE_PROBE: &str = r#"try{var p=JSON.parse(localStorage.getItem("wellspring.v2.progress")||"[]");if(p.some(function(e){return e&&e.fraction<0.9}))document.documentElement.setAttribute("data-continue","")}catch(e){}"#;
+
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     view! {
         <!DOCTYPE html>
@@ -24,6 +28,9 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="theme-color" content="#1f5f5b"/>
                 <link rel="icon" href="/favicon.ico" sizes="32x32"/>
                 <link rel="icon" href="/icon.svg" type="image/svg+xml"/>
+                // Before first paint: if this reader has unfinished articles, reserve the
+                // library's "Continue reading" row, so it moves nothing when it fills in.
+                <script nonce=leptos::nonce::use_nonce()>{CONTINUE_PROBE}</script>
                 <AutoReload options=options.clone()/>
                 <HydrationScripts options=options.clone()/>
                 <HashedStylesheet options id="leptos"/>

@@ -163,3 +163,24 @@ test.describe("when the browser blocks storage", () => {
     await expect(page.getByText(/last only until you close this tab/)).toBeVisible();
   });
 });
+
+test("stored state fills in without shifting the layout", async ({ page, gotoReady }) => {
+  await page.addInitScript(([p, b]) => {
+    const now = Date.now();
+    localStorage.setItem(p, JSON.stringify([{ slug: "healthy-coping-with-change", fraction: 0.4, updated_at: now }]));
+    localStorage.setItem(b, JSON.stringify([{ slug: "wintertime-depression", saved_at: now }]));
+    // Where the first card sits as the server rendered it, before the app has loaded.
+    document.addEventListener("DOMContentLoaded", () => {
+      (window as any).__firstCardTop = document.querySelector("article.card")!.getBoundingClientRect().top;
+    });
+  }, [PROGRESS, BOOKMARKS]);
+  await gotoReady("/");
+  await expect(page.getByRole("region", { name: "Continue reading" }).getByRole("link", { name: TITLE })).toBeVisible();
+  await expect(bookmarkOf(page, "Wintertime Depression")).toHaveAttribute("aria-pressed", "true");
+  const [before, after] = await page.evaluate(() => [
+    (window as any).__firstCardTop,
+    document.querySelector("article.card")!.getBoundingClientRect().top,
+  ]);
+  expect(before).toBeGreaterThan(0);
+  expect(after).toBe(before);
+});

@@ -22,18 +22,22 @@ pub fn ContinueReading(articles: Vec<ArticleCard>) -> impl IntoView {
         list
     };
     view! {
-        <Show when=move || !unfinished().is_empty()>
-            <section class="continue" aria-labelledby="continue-title">
-                <h2 id="continue-title">"Continue reading"</h2>
-                <ul class="continue-list">
-                    <For each=unfinished key=|c| c.slug.clone() let:card>
-                        <li>
-                            <a href=card.href()>{card.title.clone()}</a>
-                            <ReadingProgress slug=card.slug.clone()/>
-                        </li>
-                    </For>
-                </ul>
-            </section>
-        </Show>
+        // The slot is always there; the script in the document head reserves its height
+        // when the row will appear (see app.rs), so filling it shifts nothing.
+        <div class="continue-slot">
+            <Show when=move || !unfinished().is_empty()>
+                <section class="continue" aria-labelledby="continue-title">
+                    <h2 id="continue-title">"Continue reading"</h2>
+                    <ul class="continue-list">
+                        <For each=unfinished key=|c| c.slug.clone() let:card>
+                            <li>
+                                <a href=card.href()>{card.title.clone()}</a>
+                                <ReadingProgress slug=card.slug.clone()/>
+                            </li>
+                        </For>
+                    </ul>
+                </section>
+            </Show>
+        </div>
     }
 }
