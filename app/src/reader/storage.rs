@@ -30,8 +30,10 @@ fn available() -> bool {
     storage.set_item(PROBE_KEY, "1").is_ok() && storage.remove_item(PROBE_KEY).is_ok()
 }
 
+/// Writes one value. `attach` has already found storage usable (a probe write) before
+/// any save can happen, so this only guards `raw()` against storage vanishing since.
 pub fn save(key: &str, value: &str) -> bool {
-    available() && Local.set(key, value)
+    matches!(window().local_storage(), Ok(Some(_))) && Local.set(key, value)
 }
 
 /// Loads stored state into `state`, then follows changes made in other tabs.
