@@ -2,12 +2,12 @@
 //! `check` subcommand on good and bad content.
 
 use app::content::Library;
-use axum::{body::Body, http::Request, Router};
-use http_body_util::BodyExt;
+use axum::Router;
 use leptos::config::LeptosOptions;
 use server::config::Config;
-use std::{path::PathBuf, process::Command, sync::Arc};
-use tower::ServiceExt;
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::{SocketAddr, TcpStream};
+use std::{path::PathBuf, process::Command, sync::Arc, sync::LazyLock};
 
 fn content_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../content")
@@ -23,19 +23,100 @@ fn app() -> Router {
     server::router(&config, Arc::new(library))
 }
 
-async fn get(path: &str) -> (u16, String) {
-    let res = app()
-        .oneshot(Request::get(path).body(Body::empty()).unwrap())
-        .await
-        .unwrap();
-    let status = res.status().as_u16();
-    let bytes = res.into_body().collect().await.unwrap().to_bytes();
-    (status, String::from_utf8_lossy(&bytes).into_owned())
+/// One server for all tests, on a real listener on 127.0.0.1 with a multi-threaded runtime,
+/// as in production. (Per-test single-threaded runtimes stalled Leptos' streaming renders.)
+static SERVER: LazyLock<SocketAddr> = LazyLock::new(|| {
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let rt = tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(2)
+            .enable_all()
+            .build()
+            .unwrap();
+        rt.block_on(async move {
+            let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+            tx.send(listener.local_addr().unwrap()).unwrap();
+            axum::serve(listener, app()).await.unwrap();
+        });
+    });
+    rx.recv().unwrap()
+});
+
+struct Response {
+    status: u16,
+    headers: Vec<(String, String)>,
+    body: Vec<u8>,
 }
 
-#[tokio::test]
-async fn library_lists_every_article() {
-    let (status, html) = get("/").await;
+impl Response {
+    fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
+    }
+}
+
+/// A plain HTTP/1.1 GET; the body is de-chunked.
+fn request(path: &str, extra: &[(&str, &str)]) -> Response {
+    let mut stream = TcpStream::connect(*SERVER).unwrap();
+    stream
+        .set_read_timeout(Some(std::time::Duration::from_secs(20)))
+        .unwrap();
+    let mut req = format!("GET {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n");
+    for (k, v) in extra {
+        req.push_str(&format!("{k}: {v}\r\n"));
+    }
+    req.push_str("\r\n");
+    stream.write_all(req.as_bytes()).unwrap();
+    let mut reader = BufReader::new(stream);
+    let mut line = String::new();
+    reader.read_line(&mut line).unwrap();
+    let status = line.split_whitespace().nth(1).unwrap().parse().unwrap();
+    let mut headers = Vec::new();
+    loop {
+        line.clear();
+        reader.read_line(&mut line).unwrap();
+        match line.trim_end().split_once(':') {
+            Some((k, v)) => headers.push((k.trim().to_string(), v.trim().to_string())),
+            None => break,
+        }
+    }
+    let mut raw = Vec::new();
+    reader.read_to_end(&mut raw).unwrap();
+    let chunked = headers
+        .iter()
+        .any(|(k, v)| k.eq_ignore_ascii_case("transfer-encoding") && v.contains("chunked"));
+    let body = if chunked { dechunk(&raw) } else { raw };
+    Response {
+        status,
+        headers,
+        body,
+    }
+}
+
+fn dechunk(mut raw: &[u8]) -> Vec<u8> {
+    let mut out = Vec::new();
+    while let Some(i) = raw.windows(2).position(|w| w == b"\r\n") {
+        let size =
+            usize::from_str_radix(std::str::from_utf8(&raw[..i]).unwrap().trim(), 16).unwrap();
+        if size == 0 {
+            break;
+        }
+        out.extend_from_slice(&raw[i + 2..i + 2 + size]);
+        raw = &raw[i + 2 + size + 2..];
+    }
+    out
+}
+
+fn get(path: &str) -> (u16, String) {
+    let res = request(path, &[]);
+    (res.status, String::from_utf8_lossy(&res.body).into_owned())
+}
+
+#[test]
+fn library_lists_every_article() {
+    let (status, html) = get("/");
     assert_eq!(status, 200);
     assert!(html.contains("<title>Articles for your wellbeing · Wellspring</title>"));
     assert_eq!(html.matches("<article class=\"card\">").count(), 25);
@@ -45,9 +126,9 @@ async fn library_lists_every_article() {
     );
 }
 
-#[tokio::test]
-async fn library_filters_by_topic_on_the_server() {
-    let (status, html) = get("/?topic=inclusion-belonging").await;
+#[test]
+fn library_filters_by_topic_on_the_server() {
+    let (status, html) = get("/?topic=inclusion-belonging");
     assert_eq!(status, 200);
     // Every card shown carries the topic (the page's hydration data lists all articles).
     let cards: Vec<&str> = html.split("<article class=\"card\">").skip(1).collect();
@@ -58,18 +139,18 @@ async fn library_filters_by_topic_on_the_server() {
     assert!(html.contains(r#"aria-current="true" class="chip">Inclusion and belonging"#));
 }
 
-#[tokio::test]
-async fn an_unknown_topic_shows_the_whole_library_and_escapes_the_name() {
-    let (status, html) = get("/?topic=%3Cscript%3Ealert(1)%3C/script%3E").await;
+#[test]
+fn an_unknown_topic_shows_the_whole_library_and_escapes_the_name() {
+    let (status, html) = get("/?topic=%3Cscript%3Ealert(1)%3C/script%3E");
     assert_eq!(status, 200);
     assert!(!html.contains("<script>alert(1)"));
     assert!(html.contains("There is no topic called"));
     assert_eq!(html.matches("<article class=\"card\">").count(), 25);
 }
 
-#[tokio::test]
-async fn article_page_has_its_title_text_and_one_h1() {
-    let (status, html) = get("/articles/wintertime-depression").await;
+#[test]
+fn article_page_has_its_title_text_and_one_h1() {
+    let (status, html) = get("/articles/wintertime-depression");
     assert_eq!(status, 200);
     assert!(html.contains("<title>Wintertime Depression · Wellspring</title>"));
     assert_eq!(html.matches("<h1").count(), 1);
@@ -78,49 +159,45 @@ async fn article_page_has_its_title_text_and_one_h1() {
     assert!(html.contains(r#"<meta property="og:type" content="article">"#));
 }
 
-#[tokio::test]
-async fn unknown_pages_and_articles_are_real_404s() {
+#[test]
+fn unknown_pages_and_articles_are_real_404s() {
     for path in [
         "/no-such-page",
         "/articles/no-such-article",
         "/articles/",
         "/help/extra",
     ] {
-        let (status, html) = get(path).await;
+        let (status, html) = get(path);
         assert_eq!(status, 404, "{path}");
         assert!(html.contains("We couldn't find that page"), "{path}");
     }
 }
 
-#[tokio::test]
-async fn help_page_lists_crisis_lines() {
-    let (status, html) = get("/help").await;
+#[test]
+fn help_page_lists_crisis_lines() {
+    let (status, html) = get("/help");
     assert_eq!(status, 200);
     assert!(html.contains("href=\"tel:988\""));
     assert!(html.contains("United Kingdom and Ireland"));
 }
 
-#[tokio::test]
-async fn article_data_is_a_get_server_function() {
-    let (status, json) = get("/api/article?slug=are-you-sober-curious").await;
+#[test]
+fn article_data_is_a_get_server_function() {
+    let (status, json) = get("/api/article?slug=are-you-sober-curious");
     assert_eq!(status, 200);
     assert!(json.contains("\"title\":\"Are You Sober Curious?\""));
-    let (status, json) = get("/api/article?slug=nope").await;
+    let (status, json) = get("/api/article?slug=nope");
     assert_eq!((status, json.as_str()), (200, "null"));
 }
 
-#[tokio::test]
-async fn responses_are_compressed() {
+#[test]
+fn responses_are_compressed() {
     for encoding in ["br", "gzip"] {
-        let req = Request::get("/")
-            .header("accept-encoding", encoding)
-            .body(Body::empty())
-            .unwrap();
-        let res = app().oneshot(req).await.unwrap();
-        assert_eq!(res.headers()["content-encoding"], encoding);
-        let body = res.into_body().collect().await.unwrap().to_bytes();
+        let res = request("/", &[("accept-encoding", encoding)]);
+        assert_eq!(res.status, 200);
+        assert_eq!(res.header("content-encoding"), Some(encoding));
         assert!(
-            body.len() > 1000 && !body.starts_with(b"<!DOCTYPE"),
+            res.body.len() > 1000 && !res.body.starts_with(b"<!DOCTYPE"),
             "{encoding} body"
         );
     }
