@@ -90,6 +90,10 @@ pub struct LibraryData {
 }
 
 impl LibraryData {
+    pub fn knows_topic(&self, slug: &str) -> bool {
+        self.topics.iter().any(|t| t.slug == slug)
+    }
+
     /// A search index of what the cards show (no bodies), for searching before the full
     /// index has arrived.
     pub fn card_index(&self) -> crate::search::SearchIndex {

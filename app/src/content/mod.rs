@@ -26,7 +26,6 @@ pub struct Article {
     pub page: ArticlePage,
     pub plain_text: String,
     pub word_count: usize,
-    pub source: PathBuf,
 }
 
 /// Every published article, rendered, newest first.
@@ -143,7 +142,6 @@ impl Library {
                 },
                 plain_text: body.plain_text,
                 word_count: body.word_count,
-                source: path,
             });
         }
         if !errors.is_empty() {

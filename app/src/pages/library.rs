@@ -76,7 +76,7 @@ fn Library(payload: LibraryPayload) -> impl IntoView {
         let _timing = crate::perf::Measure::start("wellspring:filter");
         let mut f = filters.get();
         // An unknown topic (an old link, a typo) narrows nothing; the heading says so.
-        data.with_value(|d| f.topics.retain(|t| d.topics.iter().any(|k| &k.slug == t)));
+        data.with_value(|d| f.topics.retain(|t| d.knows_topic(t)));
         let order =
             rank(&f.q).unwrap_or_else(|| (0..data.with_value(|d| d.articles.len())).collect());
         data.with_value(|d| {
@@ -215,7 +215,7 @@ fn Heading(data: StoredValue<LibraryData>, filters: Filters) -> impl IntoView {
     let unknown: Vec<String> = filters
         .topics
         .iter()
-        .filter(|t| data.with_value(|d| !d.topics.iter().any(|k| &k.slug == *t)))
+        .filter(|t| data.with_value(|d| !d.knows_topic(t)))
         .cloned()
         .collect();
     let (title, description, path) = match &topic {

@@ -12,11 +12,8 @@ pub fn MyDataPage() -> impl IntoView {
     let confirming = RwSignal::new(false);
     let count =
         move |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
-    let bookmarks = move || count(reader.bookmarks().len(), "article", "articles");
-    let positions = move || {
-        let n = reader.snapshot_tracked().progress.len();
-        count(n, "article", "articles")
-    };
+    let bookmarks = move || count(reader.counts().0, "article", "articles");
+    let positions = move || count(reader.counts().1, "article", "articles");
 
     let export = move |_| {
         let json = schema::export(&reader.snapshot(), now());

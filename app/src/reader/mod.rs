@@ -129,9 +129,9 @@ impl ReaderState {
         self.save(PROGRESS_KEY);
     }
 
-    /// Everything, tracked (re-runs the caller when anything changes).
-    pub fn snapshot_tracked(&self) -> ReaderData {
-        self.data.get()
+    /// How many bookmarks and reading positions are stored (tracked).
+    pub fn counts(&self) -> (usize, usize) {
+        self.data.with(|d| (d.bookmarks.len(), d.progress.len()))
     }
 
     pub fn snapshot(&self) -> ReaderData {
