@@ -6,7 +6,12 @@
 //! | `LEPTOS_SITE_ROOT`       | `target/site`              | the built site (pkg/, public files)|
 //! | `WELLSPRING_CONTENT_DIR` | `content`                  | topics.toml and articles/         |
 //! | `WELLSPRING_PUBLIC_URL`  | `http://<LEPTOS_SITE_ADDR>`| origin used in canonical links    |
+//! | `WELLSPRING_MAX_REQUESTS`| `1024`                     | requests in flight before 503     |
+//! | `WELLSPRING_CACHE_MB`    | `64`                       | memory for rendered pages         |
+//! | `WELLSPRING_LOG_FORMAT`  | `plain`                    | `plain` or `json` log lines       |
 //! | `RUST_LOG`               | `info`                     | log filter                        |
+//!
+//! Strict-Transport-Security is sent when `WELLSPRING_PUBLIC_URL` is `https://`.
 
 use leptos::config::{get_configuration, LeptosOptions};
 use std::path::PathBuf;
@@ -17,6 +22,16 @@ pub enum ConfigError {
     Leptos(String),
     #[error("WELLSPRING_PUBLIC_URL must start with http:// or https:// (got {0:?})")]
     PublicUrl(String),
+    #[error("{0} must be a positive whole number (got {1:?})")]
+    Number(&'static str, String),
+    #[error("WELLSPRING_LOG_FORMAT must be plain or json (got {0:?})")]
+    LogFormat(String),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LogFormat {
+    Plain,
+    Json,
 }
 
 #[derive(Clone, Debug)]
@@ -25,6 +40,11 @@ pub struct Config {
     pub content_dir: PathBuf,
     /// Scheme, host and port, without a trailing slash.
     pub public_url: String,
+    /// Requests handled at once; more are shed with 503 and Retry-After.
+    pub max_requests: usize,
+    /// Bytes of rendered pages kept in memory.
+    pub cache_bytes: usize,
+    pub log_format: LogFormat,
 }
 
 impl Config {
@@ -46,11 +66,46 @@ impl Config {
             Ok(url) => parse_public_url(&url)?,
             Err(_) => format!("http://{}", leptos.site_addr),
         };
+        let log_format = match std::env::var("WELLSPRING_LOG_FORMAT").as_deref() {
+            Err(_) | Ok("plain") => LogFormat::Plain,
+            Ok("json") => LogFormat::Json,
+            Ok(other) => return Err(ConfigError::LogFormat(other.to_string())),
+        };
         Ok(Self {
+            max_requests: number("WELLSPRING_MAX_REQUESTS", 1024)?,
+            cache_bytes: number("WELLSPRING_CACHE_MB", 64)? * 1024 * 1024,
+            log_format,
+            ..Self::new(leptos, content_dir, public_url)
+        })
+    }
+
+    /// A configuration with the defaults for everything but what must be given.
+    pub fn new(leptos: LeptosOptions, content_dir: PathBuf, public_url: String) -> Self {
+        Self {
             leptos,
             content_dir,
             public_url,
-        })
+            max_requests: 1024,
+            cache_bytes: 64 * 1024 * 1024,
+            log_format: LogFormat::Plain,
+        }
+    }
+
+    /// Served over HTTPS, so browsers may be told to insist on it.
+    pub fn https(&self) -> bool {
+        self.public_url.starts_with("https://")
+    }
+}
+
+fn number(name: &'static str, default: usize) -> Result<usize, ConfigError> {
+    match std::env::var(name) {
+        Err(_) => Ok(default),
+        Ok(v) => v
+            .trim()
+            .parse()
+            .ok()
+            .filter(|&n| n > 0)
+            .ok_or(ConfigError::Number(name, v)),
     }
 }
 

@@ -1,28 +1,57 @@
 //! Wellspring's HTTP server: the router, its layers and static files. `main.rs` only reads
 //! the configuration, loads the content and serves.
 
+pub mod cache;
 pub mod config;
+pub mod logs;
+pub mod security;
+pub mod serve;
 
 use app::{api::SharedLibrary, components::meta::SiteOrigin, shell, App};
-use axum::{http::header, Router};
+use axum::{
+    error_handling::HandleErrorLayer,
+    http::{header, StatusCode},
+    middleware,
+    routing::get,
+    Router,
+};
 use config::Config;
 use leptos::prelude::*;
 use leptos_axum::{generate_route_list, LeptosRoutes};
+use std::sync::{
+    atomic::{AtomicBool, Ordering},
+    Arc,
+};
+use tower::ServiceBuilder;
 use tower_http::{
-    compression::CompressionLayer, services::ServeDir, set_header::SetResponseHeaderLayer,
+    compression::{CompressionLayer, CompressionLevel},
+    limit::RequestBodyLimitLayer,
+    services::ServeDir,
+    set_header::SetResponseHeaderLayer,
+    timeout::TimeoutLayer,
 };
 
 /// Hashed build output (`/pkg/wellspring.<hash>.wasm`) never changes under its name.
 const IMMUTABLE: &str = "public, max-age=31536000, immutable";
 
+/// Set once shutdown begins, so /readyz tells load balancers to send requests elsewhere.
+static DRAINING: AtomicBool = AtomicBool::new(false);
+
+/// Marks this process as going away: /readyz answers 503 from now on.
+pub fn start_draining() {
+    DRAINING.store(true, Ordering::Relaxed);
+}
+
 /// The whole application, ready to serve.
 pub fn router(config: &Config, library: SharedLibrary) -> Router {
     let options = config.leptos.clone();
     let routes = generate_route_list(App);
+    let articles = library.articles().len();
     let origin = SiteOrigin(config.public_url.clone());
     let context = move || {
         provide_context(library.clone());
         provide_context(origin.clone());
+        security::provide_page_policy();
     };
     let pkg_dir =
         std::path::Path::new(options.site_root.as_ref()).join(options.site_pkg_dir.as_ref());
@@ -32,21 +61,94 @@ pub fn router(config: &Config, library: SharedLibrary) -> Router {
                 .precompressed_br()
                 .precompressed_gzip(),
         )
+        // ServeDir answers 500 for a name the file system refuses (too long, say): under
+        // hashed names, anything it cannot serve is simply not there.
+        .layer(middleware::map_response(
+            |mut response: axum::response::Response| async {
+                if response.status().is_server_error() {
+                    *response.status_mut() = StatusCode::NOT_FOUND;
+                    *response.body_mut() = axum::body::Body::empty();
+                }
+                response
+            },
+        ))
         .layer(SetResponseHeaderLayer::overriding(
             header::CACHE_CONTROL,
             header::HeaderValue::from_static(IMMUTABLE),
         ));
+    let cache = Arc::new(cache::PageCache::new(config.cache_bytes));
 
-    Router::new()
+    let app = Router::new()
         .leptos_routes_with_context(&options, routes, context.clone(), {
             let options = options.clone();
             move || shell(options.clone())
         })
         .nest(&format!("/{}", options.site_pkg_dir), pkg)
+        .route("/healthz", get(|| async { "ok\n" }))
+        .route("/readyz", get(move || ready(articles)))
         // Other files of the site root (favicon, icons), or the app's 404 page.
         .fallback(leptos_axum::file_and_error_handler_with_context(
             context, shell,
         ))
-        .layer(CompressionLayer::new().br(true).gzip(true))
         .with_state(options)
+        .layer(middleware::from_fn_with_state(cache, cache::serve));
+    layers(app, config)
+}
+
+/// Everything around the routes, outermost last: one log line per request; the security
+/// and caching headers on every answer, refusals included; shedding load beyond the
+/// concurrency limit; refusing odd methods and oversized requests; a deadline; no internal
+/// error text; compression of what is not compressed yet.
+fn layers(app: Router, config: &Config) -> Router {
+    let mut app = app
+        // Only what is not cached is compressed here (cached pages come compressed): a quick
+        // level, since brotli's default of 11 costs milliseconds per response.
+        .layer(
+            CompressionLayer::new()
+                .br(true)
+                .gzip(true)
+                .quality(CompressionLevel::Precise(4)),
+        )
+        .layer(middleware::from_fn(security::hide_internal_errors))
+        .layer(TimeoutLayer::with_status_code(
+            StatusCode::REQUEST_TIMEOUT,
+            security::REQUEST_TIMEOUT,
+        ))
+        .layer(RequestBodyLimitLayer::new(security::MAX_BODY_BYTES))
+        .layer(middleware::from_fn(security::gate))
+        .layer(
+            ServiceBuilder::new()
+                .layer(HandleErrorLayer::new(security::overloaded))
+                .load_shed()
+                .concurrency_limit(config.max_requests),
+        )
+        .layer(middleware::from_fn(security::cache_policy));
+    for (name, value) in security::static_headers(config.https()) {
+        app = app.layer(SetResponseHeaderLayer::overriding(name, value));
+    }
+    app.layer(middleware::map_response(close_when_draining))
+        .layer(logs::layer())
+}
+
+/// While draining, every answer closes its connection, so a client or proxy holding a
+/// keep-alive connection sends its next request to another replica rather than into a
+/// connection about to close.
+async fn close_when_draining(mut response: axum::response::Response) -> axum::response::Response {
+    if DRAINING.load(Ordering::Relaxed) {
+        response.headers_mut().insert(
+            header::CONNECTION,
+            header::HeaderValue::from_static("close"),
+        );
+    }
+    response
+}
+
+/// Content is loaded before the server listens, so a listening server is ready until it
+/// starts draining.
+async fn ready(articles: usize) -> (StatusCode, String) {
+    if DRAINING.load(Ordering::Relaxed) {
+        (StatusCode::SERVICE_UNAVAILABLE, "draining\n".into())
+    } else {
+        (StatusCode::OK, format!("ready: {articles} articles\n"))
+    }
 }

@@ -1,7 +1,6 @@
 use app::content::Library;
 use server::config::Config;
 use std::{path::PathBuf, process::ExitCode, sync::Arc};
-use tracing_subscriber::EnvFilter;
 
 const USAGE: &str = "\
 Usage: server [serve]          serve Wellspring (configured by environment variables)
@@ -10,9 +9,6 @@ Usage: server [serve]          serve Wellspring (configured by environment varia
 
 #[tokio::main]
 async fn main() -> ExitCode {
-    tracing_subscriber::fmt()
-        .with_env_filter(EnvFilter::try_from_default_env().unwrap_or_else(|_| "info".into()))
-        .init();
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args
         .iter()
@@ -64,6 +60,7 @@ async fn serve() -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    server::logs::init(config.log_format);
     let started = std::time::Instant::now();
     let library = match Library::load(&config.content_dir) {
         Ok(lib) => Arc::new(lib),
@@ -88,13 +85,8 @@ async fn serve() -> ExitCode {
         }
     };
     tracing::info!("listening on http://{addr}");
-    if let Err(e) = axum::serve(listener, app)
-        .with_graceful_shutdown(shutdown_signal())
-        .await
-    {
-        eprintln!("error: {e}");
-        return ExitCode::FAILURE;
-    }
+    server::serve::serve(listener, app, shutdown_signal()).await;
+    tracing::info!("stopped");
     ExitCode::SUCCESS
 }
 
@@ -116,5 +108,6 @@ async fn shutdown_signal() {
         _ = ctrl_c => {},
         _ = term => {},
     }
-    tracing::info!("shutting down");
+    server::start_draining();
+    tracing::info!("shutting down: finishing the requests in flight");
 }

@@ -46,7 +46,7 @@ pub fn ReadingProgress(#[prop(into)] slug: String) -> impl IntoView {
                     let percent = (p.fraction * 100.0).round() as u32;
                     view! {
                         <span class="progress-bar" role="img" aria-label=format!("{percent}% read")>
-                            <span class="progress-fill" style=format!("width: {percent}%")></span>
+                            <span class="progress-fill" style:width=format!("{percent}%")></span>
                         </span>
                     }
                     .into_any()

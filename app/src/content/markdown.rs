@@ -44,11 +44,23 @@ static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
         .add_generic_attributes(&["id"])
         .add_tag_attributes("sup", &["class"])
         .add_tag_attributes("div", &["class"])
-        .add_tag_attributes("td", &["style"])
-        .add_tag_attributes("th", &["style"])
-        .filter_style_properties(["text-align"].into_iter().collect());
+        .add_allowed_classes("td", ALIGNMENTS)
+        .add_allowed_classes("th", ALIGNMENTS);
     b
 });
+
+/// Table cell alignment as classes: pulldown-cmark writes it as a `style` attribute, which
+/// the Content-Security-Policy (no inline styles) would block.
+const ALIGNMENTS: &[&str] = &["align-left", "align-center", "align-right"];
+
+fn alignment_as_class(html: String) -> String {
+    ["left", "center", "right"].iter().fold(html, |html, side| {
+        html.replace(
+            &format!(" style=\"text-align: {side}\""),
+            &format!(" class=\"align-{side}\""),
+        )
+    })
+}
 
 /// Renders `body`, which starts on line `first_line` of its file.
 pub fn render(body: &str, first_line: usize, sink: &mut ErrorSink) -> Rendered {
@@ -141,7 +153,7 @@ pub fn render(body: &str, first_line: usize, sink: &mut ErrorSink) -> Rendered {
     }
     let mut html = String::with_capacity(body.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, events.into_iter());
-    let html = SANITIZER.clean(&html).to_string();
+    let html = SANITIZER.clean(&alignment_as_class(html)).to_string();
     let word_count = plain.split_whitespace().count();
     Rendered {
         html,

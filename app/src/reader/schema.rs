@@ -21,8 +21,9 @@ const V1_PROGRESS_KEY: &str = "wellspring.v1.progress";
 pub const MAX_VALUE_BYTES: usize = 256 * 1024;
 /// An import file larger than this is refused.
 pub const MAX_IMPORT_BYTES: usize = 1024 * 1024;
-/// At most this many entries per key; the oldest go first.
-pub const MAX_ENTRIES: usize = 2000;
+/// At most this many entries per key; the oldest go first. With 120-byte slugs, this many
+/// take at most about 200 KB, so they fit in [`MAX_VALUE_BYTES`].
+pub const MAX_ENTRIES: usize = 1000;
 /// From this share of the body read, an article counts as finished.
 pub const FINISHED_AT: f64 = 0.9;
 
@@ -258,6 +259,17 @@ pub enum ImportError {
     BadEntries(usize),
 }
 
+/// The fields an export file and its entries may have: exactly what `export` writes.
+const FILE_KEYS: &[&str] = &["app", "version", "exported_at", "bookmarks", "progress"];
+const BOOKMARK_KEYS: &[&str] = &["slug", "saved_at"];
+const PROGRESS_KEYS: &[&str] = &["slug", "fraction", "updated_at"];
+
+fn only_keys(value: &Value, keys: &[&str]) -> bool {
+    value
+        .as_object()
+        .is_some_and(|o| o.keys().all(|k| keys.contains(&k.as_str())))
+}
+
 /// Validates an export file. Either everything in it is valid, or nothing is imported.
 pub fn import(text: &str) -> Result<ReaderData, ImportError> {
     if text.len() > MAX_IMPORT_BYTES {
@@ -265,7 +277,7 @@ pub fn import(text: &str) -> Result<ReaderData, ImportError> {
     }
     let value: Value = serde_json::from_str(text).map_err(|_| ImportError::NotJson)?;
     let obj = value.as_object().ok_or(ImportError::NotOurs)?;
-    if obj.get("app").and_then(Value::as_str) != Some(APP) {
+    if obj.get("app").and_then(Value::as_str) != Some(APP) || !only_keys(&value, FILE_KEYS) {
         return Err(ImportError::NotOurs);
     }
     let version = obj
@@ -285,6 +297,18 @@ pub fn import(text: &str) -> Result<ReaderData, ImportError> {
     };
     let (bookmark_items, progress_items) = (list("bookmarks")?, list("progress")?);
     let total = bookmark_items.len() + progress_items.len();
+    // Anything we did not write (a `title`, say) means the file is not simply ours.
+    let strange = bookmark_items
+        .iter()
+        .filter(|v| !only_keys(v, BOOKMARK_KEYS))
+        .count()
+        + progress_items
+            .iter()
+            .filter(|v| !only_keys(v, PROGRESS_KEYS))
+            .count();
+    if strange > 0 {
+        return Err(ImportError::BadEntries(strange));
+    }
     let bookmarks: Vec<Bookmark> = parse_entries(bookmark_items);
     let progress: Vec<Progress> = parse_entries(progress_items);
     let bad = total - bookmarks.len() - progress.len();

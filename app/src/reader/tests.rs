@@ -190,3 +190,11 @@ fn import_refuses_what_is_not_ours_and_says_why() {
     );
     assert_eq!(import(&big), Err(ImportError::TooLarge));
 }
+
+#[test]
+fn an_import_with_fields_we_never_write_is_refused() {
+    let with_title = r#"{"app":"wellspring","version":2,"bookmarks":[{"slug":"a","saved_at":1,"title":"<img src=x onerror=alert(1)>"}]}"#;
+    assert_eq!(import(with_title), Err(ImportError::BadEntries(1)));
+    let extra_key = r#"{"app":"wellspring","version":2,"bookmarks":[],"script":"x"}"#;
+    assert_eq!(import(extra_key), Err(ImportError::NotOurs));
+}
