@@ -7,7 +7,7 @@
 //! one id range, so matching a query word against an article is a binary search.
 
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeSet;
+use std::collections::HashMap;
 
 /// Weight of a query word found in the title, against 1 for the other fields.
 const TITLE_WEIGHT: u32 = 10;
@@ -55,84 +55,151 @@ pub fn fold(c: char) -> Option<&'static str> {
 /// Apostrophes inside words are dropped, so "don't" is "dont" wherever it is typed.
 pub fn words(text: &str) -> Vec<String> {
     let mut out = Vec::new();
+    each_word(text, |w| out.push(w.to_string()));
+    out
+}
+
+/// Calls `f` with each normalised word of `text` (see [`words`]), reusing one buffer: this
+/// runs over every body at start-up, millions of words for a large library.
+fn each_word(text: &str, mut f: impl FnMut(&str)) {
     let mut word = String::new();
-    for c in text.chars().flat_map(char::to_lowercase) {
-        if let Some(f) = fold(c) {
-            word.push_str(f);
+    let mut take = |c: char, word: &mut String| {
+        if c.is_ascii_alphanumeric() {
+            word.push(c.to_ascii_lowercase());
+        } else if let Some(folded) = fold(c) {
+            word.push_str(folded);
         } else if c.is_alphanumeric() {
             word.push(c);
-        } else if c == '\'' || c == '’' {
-            continue;
-        } else if !word.is_empty() {
-            out.push(std::mem::take(&mut word));
+        } else if c != '\'' && c != '’' && !word.is_empty() {
+            f(word);
+            word.clear();
+        }
+    };
+    for c in text.chars() {
+        if c.is_ascii() {
+            take(c, &mut word);
+        } else {
+            c.to_lowercase().for_each(|c| take(c, &mut word));
         }
     }
     if !word.is_empty() {
-        out.push(word);
+        f(&word);
     }
-    out
+}
+
+/// Words met while an index is built, each stored and hashed once and known by a
+/// provisional id; `finish` renumbers the ones kept into sorted order.
+#[derive(Default)]
+struct Vocab {
+    ids: HashMap<Box<str>, u32>,
+    words: Vec<Box<str>>,
+}
+
+impl Vocab {
+    fn ids(&mut self, text: &str) -> Vec<u32> {
+        let mut out = Vec::new();
+        each_word(text, |w| {
+            let id = match self.ids.get(w) {
+                Some(&id) => id,
+                None => {
+                    let id = self.words.len() as u32;
+                    self.words.push(w.into());
+                    self.ids.insert(w.into(), id);
+                    id
+                }
+            };
+            out.push(id);
+        });
+        out
+    }
+
+    /// The index of `docs` (provisional ids of the title and of the rest, in any order,
+    /// repeats allowed), keeping only the words some article uses.
+    fn finish(self, docs: Vec<(Vec<u32>, Vec<u32>)>) -> SearchIndex {
+        let mut used: Vec<u32> = docs
+            .iter()
+            .flat_map(|(t, r)| t.iter().chain(r))
+            .copied()
+            .collect();
+        used.sort_unstable();
+        used.dedup();
+        used.sort_unstable_by(|&a, &b| self.words[a as usize].cmp(&self.words[b as usize]));
+        let mut renumbered = vec![0; self.words.len()];
+        for (new, &old) in used.iter().enumerate() {
+            renumbered[old as usize] = new as u32;
+        }
+        let sorted = |ids: &[u32]| {
+            let mut ids: Vec<u32> = ids.iter().map(|&i| renumbered[i as usize]).collect();
+            ids.sort_unstable();
+            ids.dedup();
+            ids
+        };
+        SearchIndex {
+            docs: docs.iter().map(|(t, r)| (sorted(t), sorted(r))).collect(),
+            words: used
+                .iter()
+                .map(|&i| self.words[i as usize].to_string())
+                .collect(),
+        }
+    }
 }
 
 impl SearchIndex {
     /// Builds the index from `(title, other text)` per article, in library order.
     pub fn build<'a>(articles: impl Iterator<Item = (&'a str, String)>) -> Self {
-        let docs: Vec<(BTreeSet<String>, BTreeSet<String>)> = articles
-            .map(|(title, rest)| {
-                (
-                    words(title).into_iter().collect(),
-                    words(&rest).into_iter().collect(),
-                )
-            })
+        let mut vocab = Vocab::default();
+        let docs = articles
+            .map(|(title, rest)| (vocab.ids(title), vocab.ids(&rest)))
             .collect();
-        let vocab: BTreeSet<&String> = docs.iter().flat_map(|(t, r)| t.iter().chain(r)).collect();
-        let words: Vec<String> = vocab.into_iter().cloned().collect();
-        let id = |w: &String| words.binary_search(w).map_or(0, |i| i as u32);
-        let docs = docs
-            .iter()
-            .map(|(t, r)| (t.iter().map(id).collect(), r.iter().map(id).collect()))
-            .collect();
-        Self { words, docs }
+        vocab.finish(docs)
     }
 
     /// Builds the index from `(title, card text, body)` per article, keeping the
-    /// [`BODY_TERMS`] most distinctive words of each body.
+    /// [`BODY_TERMS`] most distinctive words of each body (tf-idf).
     pub fn build_with_bodies<'a>(
         articles: impl Iterator<Item = (&'a str, String, &'a str)>,
     ) -> Self {
-        use std::collections::HashMap;
-        let items: Vec<(&str, String, HashMap<String, u32>)> = articles
-            .map(|(title, card, body)| {
-                let mut tf: HashMap<String, u32> = HashMap::new();
-                for w in words(body) {
-                    *tf.entry(w).or_default() += 1;
-                }
-                (title, card, tf)
-            })
-            .collect();
-        let mut df: HashMap<&str, u32> = HashMap::new();
-        for (_, _, tf) in &items {
-            for w in tf.keys() {
-                *df.entry(w.as_str()).or_default() += 1;
-            }
+        let mut vocab = Vocab::default();
+        // Per article: title ids, card ids, and (id, count) of each distinct body word.
+        let mut items = Vec::new();
+        // How many bodies each word occurs in.
+        let mut df: Vec<u32> = Vec::new();
+        for (title, card, body) in articles {
+            let title = vocab.ids(title);
+            let card = vocab.ids(&card);
+            let mut body = vocab.ids(body);
+            body.sort_unstable();
+            let tf: Vec<(u32, u32)> = body
+                .chunk_by(|a, b| a == b)
+                .map(|run| (run[0], run.len() as u32))
+                .collect();
+            df.resize(vocab.words.len(), 0);
+            tf.iter().for_each(|&(id, _)| df[id as usize] += 1);
+            items.push((title, card, tf));
         }
         let n = items.len().max(1) as f64;
-        let docs: Vec<(&str, String)> = items
-            .iter()
-            .map(|(title, card, tf)| {
-                let mut scored: Vec<(&String, f64)> = tf
+        let docs = items
+            .into_iter()
+            .map(|(title, mut rest, tf)| {
+                let mut scored: Vec<(u32, f64)> = tf
                     .iter()
-                    .map(|(w, &c)| (w, f64::from(c) * (n / f64::from(df[w.as_str()])).ln_1p()))
+                    .map(|&(id, c)| (id, f64::from(c) * (n / f64::from(df[id as usize])).ln_1p()))
                     .collect();
-                scored.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(b.0)));
-                let mut text = card.clone();
-                for (w, _) in scored.into_iter().take(BODY_TERMS) {
-                    text.push(' ');
-                    text.push_str(w);
+                // Best first; ties go to the word, so the choice never depends on the order
+                // in which words were met.
+                let best_first = |a: &(u32, f64), b: &(u32, f64)| {
+                    b.1.total_cmp(&a.1)
+                        .then_with(|| vocab.words[a.0 as usize].cmp(&vocab.words[b.0 as usize]))
+                };
+                if scored.len() > BODY_TERMS {
+                    scored.select_nth_unstable_by(BODY_TERMS, best_first);
+                    scored.truncate(BODY_TERMS);
                 }
-                (*title, text)
+                rest.extend(scored.iter().map(|&(id, _)| id));
+                (title, rest)
             })
             .collect();
-        Self::build(docs.into_iter())
+        vocab.finish(docs)
     }
 
     /// The id range of vocabulary words starting with `prefix`.

@@ -5,6 +5,8 @@ mod error;
 mod front_matter;
 mod markdown;
 #[cfg(test)]
+mod proptests;
+#[cfg(test)]
 mod tests;
 
 pub use error::{ContentError, ContentErrors};
@@ -20,11 +22,10 @@ use std::path::{Path, PathBuf};
 /// How many related articles an article page lists.
 const RELATED: usize = 3;
 
-/// One article after loading: what the pages show, and what search and tools use.
+/// One article after loading: what the pages show.
 #[derive(Clone, Debug)]
 pub struct Article {
     pub page: ArticlePage,
-    pub plain_text: String,
     pub word_count: usize,
 }
 
@@ -50,20 +51,9 @@ impl Library {
         let articles_dir = dir.join("articles");
         let mut paths = list_markdown(&articles_dir).map_err(|e| ContentErrors(vec![e]))?;
         paths.sort();
-        let sources = paths
-            .into_iter()
-            .map(|p| {
-                let text = std::fs::read_to_string(&p).map_err(|e| ContentError {
-                    file: p.clone(),
-                    line: 1,
-                    field: "file".into(),
-                    message: format!("cannot be read: {e}"),
-                })?;
-                Ok((p, text))
-            })
-            .collect::<Result<Vec<_>, ContentError>>()
-            .map_err(|e| ContentErrors(vec![e]))?;
-        Self::from_sources(topics, sources)
+        // Each file is read by the worker that renders it, so a large library is never all
+        // in memory as source at once.
+        Self::build(topics, paths.into_iter().map(|p| (p, None)).collect())
     }
 
     /// Builds a library from topics and `(path, Markdown source)` pairs.
@@ -71,87 +61,68 @@ impl Library {
         topics: Vec<Topic>,
         sources: Vec<(PathBuf, String)>,
     ) -> Result<Self, ContentErrors> {
+        Self::build(
+            topics,
+            sources.into_iter().map(|(p, s)| (p, Some(s))).collect(),
+        )
+    }
+
+    /// Sources are given, or `None` to be read from their path.
+    fn build(
+        topics: Vec<Topic>,
+        sources: Vec<(PathBuf, Option<String>)>,
+    ) -> Result<Self, ContentErrors> {
         let known: HashSet<&str> = topics.iter().map(|t| t.slug.as_str()).collect();
         let names: HashMap<&str, &str> = topics
             .iter()
             .map(|t| (t.slug.as_str(), t.name.as_str()))
             .collect();
-        let mut errors = Vec::new();
-        let mut articles = Vec::new();
-        let mut seen: HashMap<String, PathBuf> = HashMap::new();
-        for (path, src) in sources {
-            let mut sink = ErrorSink::new(&path);
+        // Rendering is most of start-up: every core takes a share, in file order.
+        let loaded = map_on_all_cores(sources, |(path, src)| {
             let slug = path
                 .file_stem()
                 .and_then(|s| s.to_str())
                 .unwrap_or_default()
                 .to_string();
-            if slug.is_empty() || slug != slugify(&slug) {
-                sink.push(
-                    1,
-                    "file",
-                    "name the file with its slug: lower-case words joined by `-`, ending in .md",
-                );
-            }
+            let result = match src.map_or_else(|| read(&path), Ok) {
+                Ok(src) => load_article(&path, &slug, &src, &known, &names),
+                Err(e) => Err(vec![e]),
+            };
+            (path, slug, result)
+        });
+        let mut errors = Vec::new();
+        let mut articles = Vec::new();
+        let mut seen: HashMap<String, PathBuf> = HashMap::new();
+        for (path, slug, result) in loaded {
             if let Some(first) = seen.insert(slug.clone(), path.clone()) {
+                let mut sink = ErrorSink::new(&path);
                 sink.push(
                     1,
                     "file",
                     format!("duplicate slug \"{slug}\" (also {})", first.display()),
                 );
-            }
-            let src = src.replace("\r\n", "\n");
-            let article = front_matter::split(&src, &mut sink).and_then(|split| {
-                let fm = front_matter::parse(&split, &known, &mut sink);
-                let body = markdown::render(split.body, split.body_line, &mut sink);
-                fm.map(|fm| (fm, body))
-            });
-            if !sink.errors.is_empty() {
                 errors.append(&mut sink.errors);
-                continue;
             }
-            let Some((fm, body)) = article else { continue };
-            if fm.draft {
-                continue;
+            match result {
+                Ok(Some(article)) => articles.push(article),
+                Ok(None) => {} // a draft
+                Err(mut e) => errors.append(&mut e),
             }
-            let card = ArticleCard {
-                slug,
-                title: fm.title,
-                summary: fm.summary,
-                topics: fm
-                    .topics
-                    .iter()
-                    .map(|t| TopicRef {
-                        slug: t.clone(),
-                        name: names[t.as_str()].to_string(),
-                    })
-                    .collect(),
-                published: fm.published.iso(),
-                published_label: fm.published.label(),
-                reading_minutes: body.reading_minutes(),
-            };
-            articles.push(Article {
-                page: ArticlePage {
-                    card,
-                    updated: fm.updated.map(|d| d.iso()),
-                    updated_label: fm.updated.map(|d| d.label()),
-                    author: fm.author,
-                    toc: body.toc,
-                    body_html: body.html,
-                    related: Vec::new(),
-                },
-                plain_text: body.plain_text,
-                word_count: body.word_count,
-            });
         }
         if !errors.is_empty() {
             return Err(ContentErrors(errors));
         }
         // Newest first; the slug breaks ties so the order never depends on the file system.
-        articles.sort_by(|a, b| {
+        articles.sort_by(|(a, _), (b, _)| {
             (&b.page.card.published, &a.page.card.slug)
                 .cmp(&(&a.page.card.published, &b.page.card.slug))
         });
+        // Plain text is needed only to choose each body's search words: not kept.
+        let search = SearchIndex::build_with_bodies(articles.iter().map(|(a, plain)| {
+            let card = &a.page.card;
+            (card.title.as_str(), card.card_text(), plain.as_str())
+        }));
+        let mut articles: Vec<Article> = articles.into_iter().map(|(a, _)| a).collect();
         link_related(&mut articles);
         let by_slug = articles
             .iter()
@@ -162,10 +133,6 @@ impl Library {
             topics,
             articles: articles.iter().map(|a| a.page.card.clone()).collect(),
         };
-        let search = SearchIndex::build_with_bodies(articles.iter().map(|a| {
-            let card = &a.page.card;
-            (card.title.as_str(), card.card_text(), a.plain_text.as_str())
-        }));
         Ok(Self {
             data,
             search,
@@ -189,6 +156,102 @@ impl Library {
     pub fn article(&self, slug: &str) -> Option<&Article> {
         self.by_slug.get(slug).map(|&i| &self.articles[i])
     }
+}
+
+fn read(path: &Path) -> Result<String, ContentError> {
+    std::fs::read_to_string(path).map_err(|e| ContentError {
+        file: path.to_path_buf(),
+        line: 1,
+        field: "file".into(),
+        message: format!("cannot be read: {e}"),
+    })
+}
+
+/// One article and its plain text from its source: `Ok(None)` for a draft, or every error
+/// found in it.
+fn load_article(
+    path: &Path,
+    slug: &str,
+    src: &str,
+    known: &HashSet<&str>,
+    names: &HashMap<&str, &str>,
+) -> Result<Option<(Article, String)>, Vec<ContentError>> {
+    let mut sink = ErrorSink::new(path);
+    // The reader stores only ASCII slugs of up to 120 bytes: see `schema::is_slug`.
+    if slug != slugify(slug) || !crate::reader::schema::is_slug(slug) {
+        sink.push(
+            1,
+            "file",
+            "name the file with its slug: lower-case words joined by `-`, ending in .md",
+        );
+    }
+    let src = src.replace("\r\n", "\n");
+    let article = front_matter::split(&src, &mut sink).and_then(|split| {
+        let fm = front_matter::parse(&split, known, &mut sink);
+        let body = markdown::render(split.body, split.body_line, &mut sink);
+        fm.map(|fm| (fm, body))
+    });
+    if !sink.errors.is_empty() {
+        return Err(sink.errors);
+    }
+    let Some((fm, body)) = article else {
+        return Ok(None);
+    };
+    if fm.draft {
+        return Ok(None);
+    }
+    let card = ArticleCard {
+        slug: slug.to_string(),
+        title: fm.title,
+        summary: fm.summary,
+        topics: fm
+            .topics
+            .iter()
+            .map(|t| TopicRef {
+                slug: t.clone(),
+                name: names[t.as_str()].to_string(),
+            })
+            .collect(),
+        published: fm.published.iso(),
+        published_label: fm.published.label(),
+        reading_minutes: body.reading_minutes(),
+    };
+    let article = Article {
+        page: ArticlePage {
+            card,
+            updated: fm.updated.map(|d| d.iso()),
+            updated_label: fm.updated.map(|d| d.label()),
+            author: fm.author,
+            toc: body.toc,
+            body_html: body.html,
+            related: Vec::new(),
+        },
+        word_count: body.word_count,
+    };
+    Ok(Some((article, body.plain_text)))
+}
+
+/// `items.map(f)` with the work shared among the machine's cores, in the same order.
+fn map_on_all_cores<T: Send, U: Send>(items: Vec<T>, f: impl Fn(T) -> U + Sync) -> Vec<U> {
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let share = items.len().div_ceil(cores).max(1);
+    let mut items = items.into_iter();
+    let shares: Vec<Vec<T>> = std::iter::from_fn(|| {
+        let share: Vec<T> = items.by_ref().take(share).collect();
+        (!share.is_empty()).then_some(share)
+    })
+    .collect();
+    let f = &f;
+    std::thread::scope(|scope| {
+        let workers: Vec<_> = shares
+            .into_iter()
+            .map(|share| scope.spawn(move || share.into_iter().map(f).collect::<Vec<U>>()))
+            .collect();
+        workers
+            .into_iter()
+            .flat_map(|w| w.join().expect("rendering an article panicked"))
+            .collect()
+    })
 }
 
 /// Related articles share the most topics, newest first. Candidates come from the newest

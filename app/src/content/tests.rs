@@ -54,7 +54,9 @@ fn parses_front_matter_and_derives_fields() {
     assert_eq!(card.topics[1].name, "Name of mindfulness");
     assert_eq!(card.reading_minutes, 1);
     assert_eq!(a.word_count, 6);
-    assert!(a.plain_text.contains("Some text here."));
+    assert!(a.page.body_html.contains("Some <em>text</em> here."));
+    // Body words are searchable, though the plain text is not kept.
+    assert_eq!(lib.search_index().search("here"), Some(vec![0]));
     assert_eq!(a.page.toc[0].id, "first-step");
 }
 
@@ -328,4 +330,13 @@ fn the_library_holds_the_25_seed_titles() {
             a.page.card.slug
         );
     }
+}
+
+#[test]
+fn table_alignment_is_a_class_not_an_inline_style() {
+    let html =
+        render_body("| a | b |\n|:--|--:|\n| 1 | 2 |\n\n<p style=\"text-align: right\">x</p>\n");
+    assert!(html.contains("<th class=\"align-left\">a</th>"), "{html}");
+    assert!(html.contains("<td class=\"align-right\">2</td>"), "{html}");
+    assert!(!html.contains("style="), "{html}");
 }

@@ -3,6 +3,8 @@
 //! hydration an effect (which never runs on the server) loads it, so the first client
 //! render matches the server's HTML exactly.
 
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod proptests;
 pub mod schema;
 #[cfg(feature = "hydrate")]
 mod storage;
