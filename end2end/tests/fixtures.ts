@@ -5,13 +5,39 @@ import { test as base, expect, Page } from "@playwright/test";
  * uncaught exception fails the test at its end. `gotoReady` is the one way tests open a
  * page: it waits until the app has hydrated (the app sets data-hydrated on <body> from an
  * effect, which only runs in the browser), because a click before that is silently lost.
+ *
+ * Every test also fails on any Content-Security-Policy violation, in any page of its
+ * context: an init script records each `securitypolicyviolation` event into
+ * `window.__cspViolations` (and reports it at once, since a navigation starts a new window),
+ * and the console is watched for the browser's "Content Security Policy" messages.
+ * `allowedConsole` never excuses those.
  */
 type Fixtures = {
   /** Console messages a test expects (such as the 404 of a page it opens on purpose). */
   allowedConsole: RegExp[];
   consoleProblems: string[];
+  cspViolations: string[];
   gotoReady: (path: string) => Promise<void>;
 };
+
+/** Runs in every document of the context before its own scripts. */
+function recordCspViolations() {
+  const w = window as any;
+  w.__cspViolations = [];
+  // Listening on window catches violations fired at any element, since the event bubbles.
+  window.addEventListener(
+    "securitypolicyviolation",
+    (e: SecurityPolicyViolationEvent) => {
+      const text =
+        `${e.disposition} ${e.effectiveDirective} blocked ${e.blockedURI || "(inline)"}` +
+        ` in ${e.sourceFile || e.documentURI}:${e.lineNumber}` +
+        (e.sample ? ` sample ${JSON.stringify(e.sample)}` : "");
+      w.__cspViolations.push(text);
+      w.__reportCspViolation?.(text);
+    },
+    true,
+  );
+}
 
 export const test = base.extend<Fixtures>({
   allowedConsole: [[], { option: true }],
@@ -28,6 +54,34 @@ export const test = base.extend<Fixtures>({
       page.on("pageerror", (err) => problems.push(`pageerror: ${err.message}`));
       await use(problems);
       expect(problems, "console errors or hydration warnings").toEqual([]);
+    },
+    { auto: true },
+  ],
+  cspViolations: [
+    async ({ context, page }, use) => {
+      const violations: string[] = [];
+      const add = (text: string) => violations.includes(text) || violations.push(text);
+      await context.exposeBinding("__reportCspViolation", ({ page: from }, text: string) => {
+        add(`${from?.url() ?? "?"}: ${text}`);
+      });
+      await context.addInitScript(recordCspViolations);
+      context.on("console", (msg) => {
+        if (/Content[- ]Security[- ]Policy/i.test(msg.text())) {
+          add(`console ${msg.type()} on ${msg.page()?.url() ?? "?"}: ${msg.text()}`);
+        }
+      });
+      await use(violations);
+      // Whatever the binding may have missed in the pages still open.
+      for (const p of context.pages()) {
+        if (p.isClosed()) continue;
+        const recorded: string[] = await p
+          .evaluate(() => (window as any).__cspViolations ?? [])
+          .catch(() => []);
+        for (const text of recorded) add(`${p.url()}: ${text}`);
+      }
+      // `page` is listed so that it is still open here; it is used through the context.
+      void page;
+      expect(violations, "Content Security Policy violations").toEqual([]);
     },
     { auto: true },
   ],

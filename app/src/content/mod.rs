@@ -3,6 +3,7 @@
 
 mod error;
 mod front_matter;
+mod inert;
 mod markdown;
 #[cfg(test)]
 mod proptests;
@@ -10,6 +11,7 @@ mod proptests;
 mod tests;
 
 pub use error::{ContentError, ContentErrors};
+pub use inert::active_html;
 pub use markdown::{reading_minutes, slugify, WORDS_PER_MINUTE};
 
 use crate::model::{ArticleCard, ArticlePage, LibraryData, Topic, TopicRef};

@@ -4,25 +4,9 @@
 use super::schema::*;
 use proptest::prelude::*;
 use serde_json::{json, Value};
-use std::collections::{BTreeMap, HashSet};
+use std::collections::HashSet;
 
 const V1_KEYS: [&str; 2] = ["wellspring.v1.bookmarks", "wellspring.v1.progress"];
-
-#[derive(Clone, Debug, Default, PartialEq)]
-struct MemStore(BTreeMap<String, String>);
-
-impl Store for MemStore {
-    fn get(&self, key: &str) -> Option<String> {
-        self.0.get(key).cloned()
-    }
-    fn set(&mut self, key: &str, value: &str) -> bool {
-        self.0.insert(key.into(), value.into());
-        true
-    }
-    fn remove(&mut self, key: &str) {
-        self.0.remove(key);
-    }
-}
 
 /// What every loaded or imported state must be: valid entries, one per slug, newest first.
 fn assert_well_formed(data: &ReaderData) {
@@ -158,11 +142,11 @@ fn valid_data() -> impl Strategy<Value = ReaderData> {
 }
 
 /// A store holding any of the values this and the previous version keep, or none.
-fn store() -> impl Strategy<Value = MemStore> {
+fn store() -> impl Strategy<Value = MemoryStore> {
     let keys = [BOOKMARKS_KEY, PROGRESS_KEY, V1_KEYS[0], V1_KEYS[1]];
     prop::collection::vec(prop::option::of(raw()), 4).prop_map(move |values| {
         let pairs = keys.iter().zip(values);
-        MemStore(
+        MemoryStore(
             pairs
                 .filter_map(|(k, v)| Some((k.to_string(), v?)))
                 .collect(),
@@ -205,7 +189,7 @@ proptest! {
     /// Another tab may write anything under any key: re-reading it never panics.
     #[test]
     fn reloading_any_key_is_well_formed(key in "wellspring\\.v2\\.(bookmarks|progress)|.{0,4}", value in raw()) {
-        let mut s = MemStore::default();
+        let mut s = MemoryStore::default();
         s.set(&key, &value);
         let mut data = ReaderData::default();
         reload_key(&mut s, &key, &mut data);
@@ -215,7 +199,7 @@ proptest! {
     /// What the app saves, it loads back unchanged, with nothing to repair.
     #[test]
     fn saved_state_loads_back_unchanged(data in valid_data()) {
-        let mut s = MemStore::default();
+        let mut s = MemoryStore::default();
         s.set(BOOKMARKS_KEY, &encode(&data.bookmarks));
         s.set(PROGRESS_KEY, &encode(&data.progress));
         let (loaded, repaired) = load(&mut s, 0.0);
@@ -274,7 +258,7 @@ fn a_fraction_survives_storage_bit_for_bit() {
         fraction,
         updated_at: 0.0,
     };
-    let mut s = MemStore::default();
+    let mut s = MemoryStore::default();
     s.set(PROGRESS_KEY, &encode(&vec![p]));
     assert_eq!(load(&mut s, 0.0).0.progress[0].fraction, fraction);
 }
@@ -302,7 +286,7 @@ fn the_largest_allowed_state_loads_back_and_imports() {
             })
             .collect(),
     };
-    let mut s = MemStore::default();
+    let mut s = MemoryStore::default();
     s.set(BOOKMARKS_KEY, &encode(&data.bookmarks));
     s.set(PROGRESS_KEY, &encode(&data.progress));
     let (loaded, repaired) = load(&mut s, 0.0);

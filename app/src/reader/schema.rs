@@ -63,6 +63,23 @@ pub trait Store {
     fn remove(&mut self, key: &str);
 }
 
+/// A [`Store`] kept in memory: what the tests, property tests and fuzz target load from.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct MemoryStore(pub std::collections::BTreeMap<String, String>);
+
+impl Store for MemoryStore {
+    fn get(&self, key: &str) -> Option<String> {
+        self.0.get(key).cloned()
+    }
+    fn set(&mut self, key: &str, value: &str) -> bool {
+        self.0.insert(key.into(), value.into());
+        true
+    }
+    fn remove(&mut self, key: &str) {
+        self.0.remove(key);
+    }
+}
+
 pub fn is_slug(s: &str) -> bool {
     !s.is_empty()
         && s.len() <= 120

@@ -1,26 +1,10 @@
 //! Native tests of the storage model: serialization, migration and each corruption case.
 
 use super::schema::*;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
-#[derive(Default)]
-struct MemStore(HashMap<String, String>);
-
-impl Store for MemStore {
-    fn get(&self, key: &str) -> Option<String> {
-        self.0.get(key).cloned()
-    }
-    fn set(&mut self, key: &str, value: &str) -> bool {
-        self.0.insert(key.into(), value.into());
-        true
-    }
-    fn remove(&mut self, key: &str) {
-        self.0.remove(key);
-    }
-}
-
-fn store(pairs: &[(&str, &str)]) -> MemStore {
-    MemStore(
+fn store(pairs: &[(&str, &str)]) -> MemoryStore {
+    MemoryStore(
         pairs
             .iter()
             .map(|(k, v)| (k.to_string(), v.to_string()))
@@ -56,7 +40,7 @@ fn round_trips_and_orders_newest_first() {
 
 #[test]
 fn empty_storage_loads_nothing_and_writes_nothing() {
-    let mut s = MemStore::default();
+    let mut s = MemoryStore::default();
     let (data, repaired) = load(&mut s, 1.0);
     assert_eq!(data, ReaderData::default());
     assert!(repaired.is_empty() && s.0.is_empty());
@@ -150,7 +134,7 @@ fn articles_that_no_longer_exist_are_pruned() {
 
 #[test]
 fn another_tab_s_change_is_reloaded_for_its_key() {
-    let mut s = MemStore::default();
+    let mut s = MemoryStore::default();
     let (mut data, _) = load(&mut s, 1.0);
     s.set(BOOKMARKS_KEY, &encode(&vec![bm("from-other-tab", 3.0)]));
     reload_key(&mut s, BOOKMARKS_KEY, &mut data);
