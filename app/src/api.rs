@@ -2,7 +2,7 @@
 //! rendering; in the browser (client-side navigation) they are GET requests, so a CDN or
 //! the offline cache can keep their answers.
 
-use crate::model::{ArticlePage, LibraryData};
+use crate::model::{ArticleCard, ArticlePage, LibraryData, Topic};
 use crate::search::SearchIndex;
 use leptos::prelude::*;
 use leptos::server_fn::codec::GetUrl;
@@ -18,37 +18,94 @@ fn library() -> Result<SharedLibrary, ServerFnError> {
         .ok_or_else(|| ServerFnError::new("the content library is not loaded"))
 }
 
-/// The library, and the server's ranking of the search `q` it was asked with.
+/// What the library page is first rendered and hydrated with: the topics with how many
+/// articles carry each, and only the first cards of what the URL asks for. However large
+/// the library, the page stays small; the rest comes with [`get_search_index`].
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct LibraryPayload {
-    pub data: LibraryData,
-    pub q: String,
-    /// Article indices best first, or `None` for an empty search.
-    pub ranked: Option<Vec<u32>>,
+    pub topics: Vec<(Topic, usize)>,
+    /// The first [`FIRST_CARDS`] articles matching `asked`, best first.
+    pub cards: Vec<ArticleCard>,
+    /// How many articles match `asked` in all.
+    pub total: usize,
+    /// The topics (as given, known or not) and search these cards answer.
+    pub asked: (Vec<String>, String),
 }
 
+/// Cards in the first render of the library: its first page.
+pub const FIRST_CARDS: usize = 30;
+
+/// `topics` is a comma-separated list of topic slugs.
 #[server(prefix = "/api", endpoint = "library", input = GetUrl)]
-pub async fn get_library(q: String) -> Result<LibraryPayload, ServerFnError> {
+pub async fn get_library(
+    #[server(default)] topics: String,
+    #[server(default)] q: String,
+) -> Result<LibraryPayload, ServerFnError> {
+    use crate::pages::filters::Filters;
     let lib = library()?;
-    let ranked = lib
+    let data = lib.data();
+    let asked: Vec<String> = topics
+        .split(',')
+        .filter(|t| !t.is_empty())
+        .map(str::to_string)
+        .collect();
+    let filters = Filters {
+        topics: asked
+            .iter()
+            .filter(|t| data.knows_topic(t))
+            .cloned()
+            .collect(),
+        q: q.clone(),
+        show: None,
+    };
+    let order = lib
         .search_index()
         .search(&q)
-        .map(|r| r.into_iter().map(|i| i as u32).collect());
+        .unwrap_or_else(|| (0..data.articles.len()).collect());
+    let matching: Vec<&ArticleCard> = order
+        .into_iter()
+        .map(|i| &data.articles[i])
+        .filter(|card| filters.matches_topics(card))
+        .collect();
     Ok(LibraryPayload {
-        data: lib.data().clone(),
-        q,
-        ranked,
+        topics: data.topic_counts(),
+        cards: matching
+            .iter()
+            .take(FIRST_CARDS)
+            .map(|&c| c.clone())
+            .collect(),
+        total: matching.len(),
+        asked: (asked, q),
     })
 }
 
-/// The compact search index (titles, summaries, topics and bodies), fetched once by the
-/// library page after hydration.
+/// Every card, for pages that pick cards by the reader's own state (`/saved`).
+#[server(prefix = "/api", endpoint = "cards", input = GetUrl)]
+pub async fn get_cards() -> Result<LibraryData, ServerFnError> {
+    Ok(library()?.data().clone())
+}
+
+/// The whole library for filtering in the browser: every card, and the compact search
+/// index (titles, summaries, topics and bodies' distinctive words). Fetched once by the
+/// library page after hydration, so filtering and typing never wait on the network.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct LibraryIndex {
+    pub data: LibraryData,
+    pub index: SearchIndex,
+}
+
 #[server(prefix = "/api", endpoint = "search-index", input = GetUrl)]
-pub async fn get_search_index() -> Result<SearchIndex, ServerFnError> {
-    Ok(library()?.search_index().clone())
+pub async fn get_search_index() -> Result<LibraryIndex, ServerFnError> {
+    let lib = library()?;
+    Ok(LibraryIndex {
+        data: lib.data().clone(),
+        index: lib.search_index().clone(),
+    })
 }
 
 #[server(prefix = "/api", endpoint = "article", input = GetUrl)]
-pub async fn get_article(slug: String) -> Result<Option<ArticlePage>, ServerFnError> {
+pub async fn get_article(
+    #[server(default)] slug: String,
+) -> Result<Option<ArticlePage>, ServerFnError> {
     Ok(library()?.article(&slug).map(|a| a.page.clone()))
 }

@@ -11,6 +11,7 @@ pub mod components;
 pub mod content;
 pub mod model;
 pub mod pages;
+mod parallel;
 pub mod perf;
 pub mod reader;
 pub mod search;

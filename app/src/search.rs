@@ -96,20 +96,19 @@ struct Vocab {
 }
 
 impl Vocab {
+    fn id(&mut self, w: &str) -> u32 {
+        if let Some(&id) = self.ids.get(w) {
+            return id;
+        }
+        let id = self.words.len() as u32;
+        self.words.push(w.into());
+        self.ids.insert(w.into(), id);
+        id
+    }
+
     fn ids(&mut self, text: &str) -> Vec<u32> {
         let mut out = Vec::new();
-        each_word(text, |w| {
-            let id = match self.ids.get(w) {
-                Some(&id) => id,
-                None => {
-                    let id = self.words.len() as u32;
-                    self.words.push(w.into());
-                    self.ids.insert(w.into(), id);
-                    id
-                }
-            };
-            out.push(id);
-        });
+        each_word(text, |w| out.push(self.id(w)));
         out
     }
 
@@ -144,6 +143,33 @@ impl Vocab {
     }
 }
 
+/// One share of the articles read into word ids of its own vocabulary: per article the
+/// title's ids, the card's ids, and (id, count) of each distinct body word.
+struct Tokenized {
+    vocab: Vocab,
+    docs: Vec<TokenizedDoc>,
+}
+
+/// Title ids, card ids, and (id, count) of each distinct body word.
+type TokenizedDoc = (Vec<u32>, Vec<u32>, Vec<(u32, u32)>);
+
+fn tokenize(articles: &[(&str, String, &str)]) -> Tokenized {
+    let mut vocab = Vocab::default();
+    let docs = articles
+        .iter()
+        .map(|(title, card, body)| {
+            let mut body = vocab.ids(body);
+            body.sort_unstable();
+            let tf = body
+                .chunk_by(|a, b| a == b)
+                .map(|run| (run[0], run.len() as u32))
+                .collect();
+            (vocab.ids(title), vocab.ids(card), tf)
+        })
+        .collect();
+    Tokenized { vocab, docs }
+}
+
 impl SearchIndex {
     /// Builds the index from `(title, other text)` per article, in library order.
     pub fn build<'a>(articles: impl Iterator<Item = (&'a str, String)>) -> Self {
@@ -155,27 +181,34 @@ impl SearchIndex {
     }
 
     /// Builds the index from `(title, card text, body)` per article, keeping the
-    /// [`BODY_TERMS`] most distinctive words of each body (tf-idf).
+    /// [`BODY_TERMS`] most distinctive words of each body (tf-idf). Reading the bodies is
+    /// most of the work, so each core reads a share with words of its own, then the shares'
+    /// words are merged.
     pub fn build_with_bodies<'a>(
         articles: impl Iterator<Item = (&'a str, String, &'a str)>,
     ) -> Self {
+        let articles: Vec<_> = articles.collect();
+        let shares = crate::parallel::map_shares(&articles, tokenize);
         let mut vocab = Vocab::default();
         // Per article: title ids, card ids, and (id, count) of each distinct body word.
-        let mut items = Vec::new();
+        let mut items = Vec::with_capacity(articles.len());
+        for share in shares {
+            let global: Vec<u32> = share.vocab.words.iter().map(|w| vocab.id(w)).collect();
+            let remap = |ids: Vec<u32>| -> Vec<u32> {
+                ids.into_iter().map(|i| global[i as usize]).collect()
+            };
+            items.extend(share.docs.into_iter().map(|(title, card, tf)| {
+                let tf: Vec<(u32, u32)> = tf
+                    .into_iter()
+                    .map(|(i, c)| (global[i as usize], c))
+                    .collect();
+                (remap(title), remap(card), tf)
+            }));
+        }
         // How many bodies each word occurs in.
-        let mut df: Vec<u32> = Vec::new();
-        for (title, card, body) in articles {
-            let title = vocab.ids(title);
-            let card = vocab.ids(&card);
-            let mut body = vocab.ids(body);
-            body.sort_unstable();
-            let tf: Vec<(u32, u32)> = body
-                .chunk_by(|a, b| a == b)
-                .map(|run| (run[0], run.len() as u32))
-                .collect();
-            df.resize(vocab.words.len(), 0);
+        let mut df = vec![0u32; vocab.words.len()];
+        for (_, _, tf) in &items {
             tf.iter().for_each(|&(id, _)| df[id as usize] += 1);
-            items.push((title, card, tf));
         }
         let n = items.len().max(1) as f64;
         let docs = items

@@ -167,8 +167,10 @@ pub async fn cache_policy(request: Request, next: Next) -> Response {
         headers.insert(header::CACHE_CONTROL, HeaderValue::from_static(policy));
     }
     // Not on a 304: the browser would replace the policy that goes with the page it keeps.
-    if status != StatusCode::NOT_MODIFIED && !headers.contains_key(header::CONTENT_SECURITY_POLICY)
-    {
+    // Anything but a page gets the locked-down policy, whatever a render context set (a
+    // server function can see a nonce in its context too).
+    let page_policy = is_page(headers) && headers.contains_key(header::CONTENT_SECURITY_POLICY);
+    if status != StatusCode::NOT_MODIFIED && !page_policy {
         headers.insert(
             header::CONTENT_SECURITY_POLICY,
             HeaderValue::from_static(DOCUMENT_POLICY_NONE),

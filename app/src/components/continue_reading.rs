@@ -9,14 +9,17 @@ use leptos::prelude::*;
 const SHOWN: usize = 4;
 
 #[component]
-pub fn ContinueReading(articles: Vec<ArticleCard>) -> impl IntoView {
+pub fn ContinueReading(
+    /// Every card (empty until the whole library has come).
+    #[prop(into)]
+    articles: Signal<Vec<ArticleCard>>,
+) -> impl IntoView {
     let reader = use_reader();
-    let articles = StoredValue::new(articles);
     let unfinished = move || {
         let list: Vec<ArticleCard> = reader
             .in_progress()
             .into_iter()
-            .filter_map(|p| articles.with_value(|a| a.iter().find(|c| c.slug == p.slug).cloned()))
+            .filter_map(|p| articles.with(|a| a.iter().find(|c| c.slug == p.slug).cloned()))
             .take(SHOWN)
             .collect();
         list

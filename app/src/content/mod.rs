@@ -80,18 +80,28 @@ impl Library {
             .map(|t| (t.slug.as_str(), t.name.as_str()))
             .collect();
         // Rendering is most of start-up: every core takes a share, in file order.
-        let loaded = map_on_all_cores(sources, |(path, src)| {
-            let slug = path
-                .file_stem()
-                .and_then(|s| s.to_str())
-                .unwrap_or_default()
-                .to_string();
-            let result = match src.map_or_else(|| read(&path), Ok) {
-                Ok(src) => load_article(&path, &slug, &src, &known, &names),
-                Err(e) => Err(vec![e]),
-            };
-            (path, slug, result)
-        });
+        let loaded: Vec<_> = crate::parallel::map_shares(&sources, |share| {
+            share
+                .iter()
+                .map(|(path, src)| {
+                    let slug = path
+                        .file_stem()
+                        .and_then(|s| s.to_str())
+                        .unwrap_or_default()
+                        .to_string();
+                    let result = match src {
+                        Some(src) => load_article(path, &slug, src, &known, &names),
+                        None => read(path)
+                            .map_err(|e| vec![e])
+                            .and_then(|src| load_article(path, &slug, &src, &known, &names)),
+                    };
+                    (path.clone(), slug, result)
+                })
+                .collect::<Vec<_>>()
+        })
+        .into_iter()
+        .flatten()
+        .collect();
         let mut errors = Vec::new();
         let mut articles = Vec::new();
         let mut seen: HashMap<String, PathBuf> = HashMap::new();
@@ -231,29 +241,6 @@ fn load_article(
         word_count: body.word_count,
     };
     Ok(Some((article, body.plain_text)))
-}
-
-/// `items.map(f)` with the work shared among the machine's cores, in the same order.
-fn map_on_all_cores<T: Send, U: Send>(items: Vec<T>, f: impl Fn(T) -> U + Sync) -> Vec<U> {
-    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let share = items.len().div_ceil(cores).max(1);
-    let mut items = items.into_iter();
-    let shares: Vec<Vec<T>> = std::iter::from_fn(|| {
-        let share: Vec<T> = items.by_ref().take(share).collect();
-        (!share.is_empty()).then_some(share)
-    })
-    .collect();
-    let f = &f;
-    std::thread::scope(|scope| {
-        let workers: Vec<_> = shares
-            .into_iter()
-            .map(|share| scope.spawn(move || share.into_iter().map(f).collect::<Vec<U>>()))
-            .collect();
-        workers
-            .into_iter()
-            .flat_map(|w| w.join().expect("rendering an article panicked"))
-            .collect()
-    })
 }
 
 /// Related articles share the most topics, newest first. Candidates come from the newest

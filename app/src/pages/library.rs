@@ -2,23 +2,26 @@
 //! reading state. The filters live in the URL; the server renders the same list for it.
 
 use super::filters::{Filters, SHOW};
-use crate::api::{get_library, get_search_index, LibraryPayload};
+use crate::api::{get_library, get_search_index, LibraryPayload, FIRST_CARDS};
 use crate::components::{card::Card, continue_reading::ContinueReading, meta::PageMeta};
-use crate::model::{topic_href, LibraryData};
+use crate::model::{topic_href, ArticleCard, LibraryData, Topic};
 use crate::reader::use_reader;
 use crate::search::SearchIndex;
 use leptos::prelude::*;
 use leptos_router::{hooks::use_navigate, hooks::use_query_map, NavigateOptions};
 
 /// Cards shown at first and added by "Show more": a large library never floods the DOM.
-const PAGE: usize = 30;
+const PAGE: usize = FIRST_CARDS;
 
 #[component]
 pub fn LibraryPage() -> impl IntoView {
-    // The server ranks the search the page was opened with, so that the first render in
-    // the browser matches the server's HTML before the search index has arrived.
-    let first_q = use_query_map().with_untracked(|q| q.get("q").unwrap_or_default());
-    let library = Resource::new(|| (), move |_| get_library(first_q.clone()));
+    // The server sends the first page of cards for the URL the page was opened with, and
+    // the browser hydrates with the same; the whole library follows after hydration.
+    let first = use_query_map().with_untracked(Filters::from_query);
+    let library = Resource::new(
+        || (),
+        move |_| get_library(first.topics.join(","), first.q.clone()),
+    );
     view! {
         <div class="wrap page">
             <Suspense fallback=|| view! { <p class="loading">"Loading the library…"</p> }>
@@ -33,75 +36,121 @@ pub fn LibraryPage() -> impl IntoView {
     }
 }
 
+/// Which cards the filters keep, best first: indices into the whole library once it has
+/// come, until then into the server's first page.
+#[derive(Clone, Debug, PartialEq)]
+enum Results {
+    First(Vec<usize>),
+    Whole(Vec<usize>),
+}
+
+impl Results {
+    fn len(&self) -> usize {
+        match self {
+            Results::First(r) | Results::Whole(r) => r.len(),
+        }
+    }
+}
+
 #[component]
 fn Library(payload: LibraryPayload) -> impl IntoView {
     let LibraryPayload {
-        data,
-        q: server_q,
-        ranked: server_ranked,
+        topics: topic_counts,
+        cards,
+        total,
+        asked,
     } = payload;
     let query = use_query_map();
     let filters = Memo::new(move |_| query.with(Filters::from_query));
     let reader = use_reader();
-    let topic_counts = data.topic_counts();
-    let data = StoredValue::new(data);
-    // The full index (bodies included) comes once, right after hydration, so typing and
-    // filtering never wait on the network. Until then: the server's ranking for the
-    // first query, and an index of the cards for anything typed sooner.
-    let full_index = RwSignal::new(None::<SearchIndex>);
-    // Effects run only in the browser, after hydration: the server never waits for this.
+    let topics = StoredValue::new(
+        topic_counts
+            .iter()
+            .map(|(t, _)| t.clone())
+            .collect::<Vec<_>>(),
+    );
+    let first = StoredValue::new(LibraryData {
+        topics: Vec::new(),
+        articles: cards,
+    });
+    // The filters the first page answers, exactly as the URL gave them.
+    let asked = StoredValue::new(asked);
+    let is_first =
+        move |f: &Filters| asked.with_value(|(topics, q)| &f.topics == topics && &f.q == q);
+    // Every card and the full index come once, right after hydration (effects never run on
+    // the server), so typing and filtering never wait on the network after that.
+    let whole = RwSignal::new(None::<(LibraryData, SearchIndex)>);
     Effect::new(move |_| {
         leptos::task::spawn_local(async move {
-            if let Ok(index) = get_search_index().await {
-                full_index.set(Some(index));
+            if let Ok(library) = get_search_index().await {
+                whole.set(Some((library.data, library.index)));
             }
         });
     });
-    let card_index = StoredValue::new(None::<SearchIndex>);
-    let rank = move |q: &str| -> Option<Vec<usize>> {
-        if let Some(found) = full_index.with(|i| i.as_ref().map(|i| i.search(q))) {
-            return found;
-        }
-        if q == server_q {
-            return server_ranked
-                .as_ref()
-                .map(|r| r.iter().map(|&i| i as usize).collect());
-        }
-        if card_index.with_value(Option::is_none) {
-            card_index.set_value(Some(data.with_value(LibraryData::card_index)));
-        }
-        card_index.with_value(|i| i.as_ref().and_then(|i| i.search(q)))
-    };
     let results = Memo::new(move |_| {
         let _timing = crate::perf::Measure::start("wellspring:filter");
         let mut f = filters.get();
+        let as_first = is_first(&f);
         // An unknown topic (an old link, a typo) narrows nothing; the heading says so.
-        data.with_value(|d| f.topics.retain(|t| d.knows_topic(t)));
-        let order =
-            rank(&f.q).unwrap_or_else(|| (0..data.with_value(|d| d.articles.len())).collect());
-        data.with_value(|d| {
+        topics.with_value(|ts| f.topics.retain(|t| ts.iter().any(|x| &x.slug == t)));
+        let keep = |cards: &[ArticleCard], order: Vec<usize>| -> Vec<usize> {
             order
                 .into_iter()
                 .filter(|&i| {
-                    f.matches_topics(&d.articles[i])
-                        && f.matches_state(&d.articles[i].slug, &reader)
+                    f.matches_topics(&cards[i]) && f.matches_state(&cards[i].slug, &reader)
                 })
-                .collect::<Vec<usize>>()
+                .collect()
+        };
+        whole.with(|w| match w {
+            Some((data, index)) => {
+                let order = index
+                    .search(&f.q)
+                    .unwrap_or_else(|| (0..data.articles.len()).collect());
+                Results::Whole(keep(&data.articles, order))
+            }
+            // In the moment before the whole library has come: the server's first page
+            // answers the first URL; any other is answered from that page's cards.
+            None => first.with_value(|page| {
+                let all = || (0..page.articles.len()).collect();
+                let order = if as_first {
+                    all()
+                } else {
+                    page.card_index().search(&f.q).unwrap_or_else(all)
+                };
+                Results::First(keep(&page.articles, order))
+            }),
         })
+    });
+    // How many articles match: the server counted the first URL's over the whole library.
+    let matched = Memo::new(move |_| {
+        let counted_by_server =
+            whole.with(Option::is_none) && filters.with(|f| is_first(f) && f.show.is_none());
+        if counted_by_server {
+            total
+        } else {
+            results.with(Results::len)
+        }
     });
     let shown = RwSignal::new(PAGE);
     Effect::watch(move || filters.get(), move |_, _, _| shown.set(PAGE), false);
     let visible = move || {
         let n = shown.get();
-        results.with(|r| {
-            data.with_value(|d| {
-                r.iter()
-                    .take(n)
-                    .map(|&i| d.articles[i].clone())
-                    .collect::<Vec<_>>()
-            })
+        results.with(|r| match r {
+            Results::First(r) => first.with_value(|p| pick(&p.articles, r, n)),
+            Results::Whole(r) => whole.with(|w| {
+                w.as_ref()
+                    .map(|(data, _)| pick(&data.articles, r, n))
+                    .unwrap_or_default()
+            }),
         })
     };
+    let all_cards = Memo::new(move |_| {
+        whole.with(|w| {
+            w.as_ref()
+                .map(|(d, _)| d.articles.clone())
+                .unwrap_or_default()
+        })
+    });
     let highlight = Signal::derive(move || filters.with(|f| f.q.clone()));
 
     let chips = topic_counts
@@ -150,12 +199,12 @@ fn Library(payload: LibraryPayload) -> impl IntoView {
         );
     };
     let count = move || {
-        let n = results.with(Vec::len);
+        let n = matched.get();
         format!("{n} article{}", if n == 1 { "" } else { "s" })
     };
 
     view! {
-        {move || view! { <Heading data filters=filters.get()/> }}
+        {move || view! { <Heading topics filters=filters.get()/> }}
         <form class="search" role="search" method="get" action="/" on:submit=|ev| ev.prevent_default()>
             <label for="search-input">"Search articles"</label>
             <div class="search-row">
@@ -187,17 +236,18 @@ fn Library(payload: LibraryPayload) -> impl IntoView {
         <nav class="topics" aria-label="Your reading">
             <ul class="chips">{state_chips}</ul>
         </nav>
-        <ContinueReading articles=data.with_value(|d| d.articles.clone())/>
+        <ContinueReading articles=all_cards/>
         <p class="result-count" role="status" aria-live="polite">{count}</p>
-        <Show when=move || results.with(Vec::is_empty)>
+        <Show when=move || matched.get() == 0>
             <NoResults filters/>
         </Show>
-        <div class="cards">
+        // Marks when the whole library is here and the browser filters it alone.
+        <div class="cards" data-complete=move || whole.with(Option::is_some).then_some("")>
             <For each=visible key=|c| c.slug.clone() let:card>
                 <Card card highlight/>
             </For>
         </div>
-        <Show when=move || { results.with(Vec::len) > shown.get() }>
+        <Show when=move || { matched.get() > shown.get() }>
             <button type="button" class="button-quiet more" on:click=move |_| shown.update(|n| *n += PAGE)>
                 "Show more articles"
             </button>
@@ -207,15 +257,16 @@ fn Library(payload: LibraryPayload) -> impl IntoView {
 
 /// The h1 and page meta: the topic's own when exactly one topic is chosen.
 #[component]
-fn Heading(data: StoredValue<LibraryData>, filters: Filters) -> impl IntoView {
+fn Heading(topics: StoredValue<Vec<Topic>>, filters: Filters) -> impl IntoView {
+    let find = |slug: &String| topics.with_value(|ts| ts.iter().find(|t| &t.slug == slug).cloned());
     let topic = match filters.topics.as_slice() {
-        [one] => data.with_value(|d| d.topics.iter().find(|t| &t.slug == one).cloned()),
+        [one] => find(one),
         _ => None,
     };
     let unknown: Vec<String> = filters
         .topics
         .iter()
-        .filter(|t| data.with_value(|d| !d.knows_topic(t)))
+        .filter(|t| find(t).is_none())
         .cloned()
         .collect();
     let (title, description, path) = match &topic {
@@ -239,6 +290,11 @@ fn Heading(data: StoredValue<LibraryData>, filters: Filters) -> impl IntoView {
             </p>
         })}
     }
+}
+
+/// The first `n` of `cards` picked by `order`.
+fn pick(cards: &[ArticleCard], order: &[usize], n: usize) -> Vec<ArticleCard> {
+    order.iter().take(n).map(|&i| cards[i].clone()).collect()
 }
 
 #[component]

@@ -1,6 +1,6 @@
 //! `/saved`: the reader's bookmarks, most recently saved first, each removable with undo.
 
-use crate::api::get_library;
+use crate::api::get_cards;
 use crate::components::{card::Card, meta::PageMeta, reader::StorageNotice};
 use crate::model::{ArticleCard, LibraryData};
 use crate::reader::{schema::Bookmark, use_reader};
@@ -9,7 +9,9 @@ use std::collections::HashSet;
 
 #[component]
 pub fn SavedPage() -> impl IntoView {
-    let library = Resource::new(|| (), |_| get_library(String::new()));
+    // Which cards to show depends on this browser's bookmarks, which the server never sees:
+    // so the cards are fetched by the browser alone, never rendered into the page.
+    let library = LocalResource::new(get_cards);
     view! {
         <PageMeta
             title="Saved articles"
@@ -24,7 +26,7 @@ pub fn SavedPage() -> impl IntoView {
             <StorageNotice/>
             <Suspense fallback=|| view! { <p class="loading">"Loading your saved articles…"</p> }>
                 {move || Suspend::new(async move {
-                    let data = library.await.map(|p| p.data).unwrap_or_default();
+                    let data = library.await.unwrap_or_default();
                     view! { <SavedList data/> }
                 })}
             </Suspense>
