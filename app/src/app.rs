@@ -28,6 +28,9 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="theme-color" content="#1f5f5b"/>
                 <link rel="icon" href="/favicon.ico" sizes="32x32"/>
                 <link rel="icon" href="/icon.svg" type="image/svg+xml"/>
+                // Installable: name, colours and icons for launchers (public/manifest.webmanifest).
+                <link rel="manifest" href="/manifest.webmanifest"/>
+                <link rel="apple-touch-icon" href="/icons/apple-touch-icon.png"/>
                 // Before first paint: if this reader has unfinished articles, reserve the
                 // library's "Continue reading" row, so it moves nothing when it fills in.
                 <script nonce=leptos::nonce::use_nonce()>{CONTINUE_PROBE}</script>
