@@ -25,3 +25,14 @@ pub fn hydrate() {
     console_error_panic_hook::set_once();
     leptos::mount::hydrate_body(App);
 }
+
+/// How every property test runs: 256 cases keep `cargo test` fast (`fuzz/` runs millions).
+/// Failures are not saved to `proptest-regressions/`: each one found is kept as a unit test
+/// beside its property instead.
+#[cfg(all(test, not(target_arch = "wasm32")))]
+fn proptest_config() -> proptest::test_runner::Config {
+    proptest::test_runner::Config {
+        failure_persistence: None,
+        ..proptest::test_runner::Config::with_cases(256)
+    }
+}

@@ -33,7 +33,8 @@ const MAX_PAGE_BYTES: usize = 8 * 1024 * 1024;
 const WINDOW: usize = 32 * 1024;
 
 pub struct PageCache {
-    pages: RwLock<HashMap<String, Arc<Page>>>,
+    /// The pages by path, and the bytes they take.
+    pages: RwLock<(HashMap<String, Arc<Page>>, usize)>,
     budget: usize,
 }
 
@@ -52,23 +53,25 @@ impl PageCache {
     /// A cache holding at most `budget` bytes of pages (raw and deflated together).
     pub fn new(budget: usize) -> Self {
         Self {
-            pages: RwLock::new(HashMap::new()),
+            pages: RwLock::new((HashMap::new(), 0)),
             budget,
         }
     }
 
     fn get(&self, key: &str) -> Option<Arc<Page>> {
-        self.pages.read().ok()?.get(key).cloned()
+        self.pages.read().ok()?.0.get(key).cloned()
     }
 
     /// Keeps `page` unless that would go over budget. Nothing is evicted: the set of pages
     /// is fixed for the life of a build, so a full cache means the budget is too small.
     fn keep(&self, key: String, page: Arc<Page>) {
-        let Ok(mut pages) = self.pages.write() else {
+        let Ok(mut guard) = self.pages.write() else {
             return;
         };
-        let used: usize = pages.values().map(|p| p.size()).sum();
-        if used + page.size() <= self.budget {
+        let (pages, used) = &mut *guard;
+        // Two first requests for a page may both render it: the first one kept counts.
+        if !pages.contains_key(&key) && *used + page.size() <= self.budget {
+            *used += page.size();
             pages.insert(key, page);
         }
     }
@@ -81,35 +84,34 @@ pub async fn serve(
     request: Request,
     next: Next,
 ) -> Response<Body> {
-    let key = request.uri().path().to_owned();
-    if request.uri().query().is_some() || key.starts_with("/api/") || key.starts_with("/pkg/") {
+    let path = request.uri().path();
+    if request.uri().query().is_some() || path.starts_with("/api/") || path.starts_with("/pkg/") {
         return next.run(request).await;
     }
+    if let Some(page) = cache.get(path) {
+        return page.respond(request.headers());
+    }
+    // A miss: the request goes on to be rendered, so what answering needs is kept aside.
+    let key = path.to_owned();
     let headers = request.headers().clone();
-    let page = match cache.get(&key) {
-        Some(page) => page,
-        None => {
-            let response = next.run(request).await;
-            let Some(nonce) = render_nonce(&response) else {
-                return response; // not a page (a file, a 404, a redirect)
-            };
-            let content_type = response.headers()[header::CONTENT_TYPE].clone();
-            let csp = response.headers()[header::CONTENT_SECURITY_POLICY].clone();
-            let Ok(body) = to_bytes(response.into_body(), MAX_PAGE_BYTES).await else {
-                return StatusCode::INTERNAL_SERVER_ERROR.into_response();
-            };
-            let Some(page) = Page::new(content_type.clone(), &body, &nonce) else {
-                return Response::builder()
-                    .header(header::CONTENT_TYPE, content_type)
-                    .header(header::CONTENT_SECURITY_POLICY, csp)
-                    .body(Body::from(body))
-                    .expect("valid response");
-            };
-            let page = Arc::new(page);
-            cache.keep(key, page.clone());
-            page
-        }
+    let response = next.run(request).await;
+    let Some(nonce) = render_nonce(&response) else {
+        return response; // not a page (a file, a 404, a redirect)
     };
+    let content_type = response.headers()[header::CONTENT_TYPE].clone();
+    let csp = response.headers()[header::CONTENT_SECURITY_POLICY].clone();
+    let Ok(body) = to_bytes(response.into_body(), MAX_PAGE_BYTES).await else {
+        return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+    };
+    let Some(page) = Page::new(content_type.clone(), &body, &nonce) else {
+        return Response::builder()
+            .header(header::CONTENT_TYPE, content_type)
+            .header(header::CONTENT_SECURITY_POLICY, csp)
+            .body(Body::from(body))
+            .expect("valid response");
+    };
+    let page = Arc::new(page);
+    cache.keep(key, page.clone());
     page.respond(&headers)
 }
 

@@ -16,6 +16,10 @@
 use leptos::config::{get_configuration, LeptosOptions};
 use std::path::PathBuf;
 
+const DEFAULT_MAX_REQUESTS: usize = 1024;
+const DEFAULT_CACHE_MB: usize = 64;
+const MB: usize = 1024 * 1024;
+
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
     #[error("invalid Leptos configuration: {0}")]
@@ -72,8 +76,8 @@ impl Config {
             Ok(other) => return Err(ConfigError::LogFormat(other.to_string())),
         };
         Ok(Self {
-            max_requests: number("WELLSPRING_MAX_REQUESTS", 1024)?,
-            cache_bytes: number("WELLSPRING_CACHE_MB", 64)? * 1024 * 1024,
+            max_requests: number("WELLSPRING_MAX_REQUESTS", DEFAULT_MAX_REQUESTS)?,
+            cache_bytes: number("WELLSPRING_CACHE_MB", DEFAULT_CACHE_MB)? * MB,
             log_format,
             ..Self::new(leptos, content_dir, public_url)
         })
@@ -85,8 +89,8 @@ impl Config {
             leptos,
             content_dir,
             public_url,
-            max_requests: 1024,
-            cache_bytes: 64 * 1024 * 1024,
+            max_requests: DEFAULT_MAX_REQUESTS,
+            cache_bytes: DEFAULT_CACHE_MB * MB,
             log_format: LogFormat::Plain,
         }
     }

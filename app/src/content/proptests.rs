@@ -128,17 +128,8 @@ fn front_matter() -> impl Strategy<Value = String> {
     })
 }
 
-/// 256 cases keep `cargo test` fast (`fuzz/` runs millions). Failures are not saved to
-/// `proptest-regressions/`: each one found is kept as a unit test at the end instead.
-fn config() -> ProptestConfig {
-    ProptestConfig {
-        failure_persistence: None,
-        ..ProptestConfig::with_cases(256)
-    }
-}
-
 proptest! {
-    #![proptest_config(config())]
+    #![proptest_config(crate::proptest_config())]
 
     /// Any text at all as an article file, under any file name: the pipeline never panics.
     #[test]

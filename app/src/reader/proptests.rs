@@ -154,17 +154,8 @@ fn store() -> impl Strategy<Value = MemoryStore> {
     })
 }
 
-/// 256 cases keep `cargo test` fast (`fuzz/` runs millions). Failures are not saved to
-/// `proptest-regressions/`: each one found is kept as a unit test at the end instead.
-fn config() -> ProptestConfig {
-    ProptestConfig {
-        failure_persistence: None,
-        ..ProptestConfig::with_cases(256)
-    }
-}
-
 proptest! {
-    #![proptest_config(config())]
+    #![proptest_config(crate::proptest_config())]
 
     /// Storage is written by other versions, other tabs and the reader's own devtools:
     /// loading never panics and always yields well-formed state.
