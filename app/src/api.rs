@@ -1,10 +1,13 @@
 //! Server functions: how pages get their data. On the server they run in-process while
 //! rendering; in the browser (client-side navigation) they are GET requests, so a CDN or
-//! the offline cache can keep their answers.
+//! the offline cache can keep their answers. The static build (`csr`) has no server: there
+//! the same functions, by the same names, answer from the library compiled in (see the
+//! `embedded` module below), so the pages never know which build they are in.
 
 use crate::model::{ArticleCard, ArticlePage, LibraryData, Topic};
 use crate::search::SearchIndex;
 use leptos::prelude::*;
+#[cfg(not(feature = "csr"))]
 use leptos::server_fn::codec::GetUrl;
 use serde::{Deserialize, Serialize};
 
@@ -36,14 +39,26 @@ pub struct LibraryPayload {
 pub const FIRST_CARDS: usize = 30;
 
 /// `topics` is a comma-separated list of topic slugs.
+#[cfg(not(feature = "csr"))]
 #[server(prefix = "/api", endpoint = "library", input = GetUrl)]
 pub async fn get_library(
     #[server(default)] topics: String,
     #[server(default)] q: String,
 ) -> Result<LibraryPayload, ServerFnError> {
-    use crate::pages::filters::Filters;
     let lib = library()?;
-    let data = lib.data();
+    Ok(library_payload(lib.data(), lib.search_index(), topics, q))
+}
+
+/// The library page's first cards for `topics` (comma-separated slugs) and search `q`.
+/// (The hydrate build only calls the server, so it has no use for this.)
+#[cfg(any(feature = "ssr", feature = "csr"))]
+fn library_payload(
+    data: &LibraryData,
+    index: &SearchIndex,
+    topics: String,
+    q: String,
+) -> LibraryPayload {
+    use crate::pages::filters::Filters;
     let asked: Vec<String> = topics
         .split(',')
         .filter(|t| !t.is_empty())
@@ -58,8 +73,7 @@ pub async fn get_library(
         q: q.clone(),
         show: None,
     };
-    let order = lib
-        .search_index()
+    let order = index
         .search(&q)
         .unwrap_or_else(|| (0..data.articles.len()).collect());
     let matching: Vec<&ArticleCard> = order
@@ -67,7 +81,7 @@ pub async fn get_library(
         .map(|i| &data.articles[i])
         .filter(|card| filters.matches_topics(card))
         .collect();
-    Ok(LibraryPayload {
+    LibraryPayload {
         topics: data.topic_counts(),
         cards: matching
             .iter()
@@ -76,10 +90,11 @@ pub async fn get_library(
             .collect(),
         total: matching.len(),
         asked: (asked, q),
-    })
+    }
 }
 
 /// Every card, for pages that pick cards by the reader's own state (`/saved`).
+#[cfg(not(feature = "csr"))]
 #[server(prefix = "/api", endpoint = "cards", input = GetUrl)]
 pub async fn get_cards() -> Result<LibraryData, ServerFnError> {
     Ok(library()?.data().clone())
@@ -94,18 +109,55 @@ pub struct LibraryIndex {
     pub index: SearchIndex,
 }
 
+#[cfg(not(feature = "csr"))]
 #[server(prefix = "/api", endpoint = "search-index", input = GetUrl)]
 pub async fn get_search_index() -> Result<LibraryIndex, ServerFnError> {
     let lib = library()?;
-    Ok(LibraryIndex {
-        data: lib.data().clone(),
-        index: lib.search_index().clone(),
-    })
+    Ok(LibraryIndex::of(lib.data(), lib.search_index()))
 }
 
+#[cfg(any(feature = "ssr", feature = "csr"))]
+impl LibraryIndex {
+    fn of(data: &LibraryData, index: &SearchIndex) -> Self {
+        Self {
+            data: data.clone(),
+            index: index.clone(),
+        }
+    }
+}
+
+#[cfg(not(feature = "csr"))]
 #[server(prefix = "/api", endpoint = "article", input = GetUrl)]
 pub async fn get_article(
     #[server(default)] slug: String,
 ) -> Result<Option<ArticlePage>, ServerFnError> {
     Ok(library()?.article(&slug).map(|a| a.page.clone()))
 }
+
+/// The static build's answers: the same signatures as the server functions above, from the
+/// library compiled into the WASM. `async` and `Result` only to match them.
+#[cfg(feature = "csr")]
+mod embedded {
+    use super::*;
+    use crate::embedded::library;
+
+    pub async fn get_library(topics: String, q: String) -> Result<LibraryPayload, ServerFnError> {
+        let lib = library();
+        Ok(library_payload(lib.data(), lib.search_index(), topics, q))
+    }
+
+    pub async fn get_cards() -> Result<LibraryData, ServerFnError> {
+        Ok(library().data().clone())
+    }
+
+    pub async fn get_search_index() -> Result<LibraryIndex, ServerFnError> {
+        let lib = library();
+        Ok(LibraryIndex::of(lib.data(), lib.search_index()))
+    }
+
+    pub async fn get_article(slug: String) -> Result<Option<ArticlePage>, ServerFnError> {
+        Ok(library().page(&slug).cloned())
+    }
+}
+#[cfg(feature = "csr")]
+pub use embedded::*;

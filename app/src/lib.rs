@@ -1,14 +1,18 @@
 // Leptos views are deeply nested types; the release WASM build needs more room to lay them out.
 #![recursion_limit = "256"]
 
-//! Wellspring's Leptos app: routes, pages and components shared by the server (`ssr`) and
-//! the browser (`hydrate`), and, behind `ssr`, the content pipeline.
+//! Wellspring's Leptos app: routes, pages and components shared by the server (`ssr`), the
+//! browser half of the server-rendered site (`hydrate`) and the static build (`csr`), and,
+//! behind `ssr`, the content pipeline. Both browser builds enable the internal `browser`
+//! feature, which gates what needs a browser (storage, clocks, the DOM).
 
 pub mod api;
 pub mod app;
 pub mod components;
 #[cfg(feature = "ssr")]
 pub mod content;
+#[cfg(any(feature = "ssr", feature = "csr"))]
+pub mod embedded;
 pub mod model;
 pub mod pages;
 mod parallel;
@@ -24,6 +28,15 @@ pub use app::{shell, App};
 pub fn hydrate() {
     console_error_panic_hook::set_once();
     leptos::mount::hydrate_body(App);
+}
+
+/// The static build's entry point, run as soon as the WASM loads: there is no server HTML
+/// to attach to, so the app renders into the empty `<body>` of index.html.
+#[cfg(feature = "csr")]
+#[wasm_bindgen::prelude::wasm_bindgen(start)]
+pub fn main() {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(App);
 }
 
 /// How every property test runs: 256 cases keep `cargo test` fast (`fuzz/` runs millions).

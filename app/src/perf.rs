@@ -2,25 +2,25 @@
 //! benchmark (bench/search-browser.mjs) reads. Does nothing on the server.
 
 pub struct Measure {
-    #[cfg(feature = "hydrate")]
+    #[cfg(feature = "browser")]
     name: &'static str,
 }
 
 impl Measure {
     pub fn start(_name: &'static str) -> Self {
-        #[cfg(feature = "hydrate")]
+        #[cfg(feature = "browser")]
         {
             if let Some(p) = leptos::prelude::window().performance() {
                 let _ = p.mark(_name);
             }
             Self { name: _name }
         }
-        #[cfg(not(feature = "hydrate"))]
+        #[cfg(not(feature = "browser"))]
         Self {}
     }
 }
 
-#[cfg(feature = "hydrate")]
+#[cfg(feature = "browser")]
 impl Drop for Measure {
     fn drop(&mut self) {
         if let Some(p) = leptos::prelude::window().performance() {

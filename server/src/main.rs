@@ -1,11 +1,18 @@
 use app::content::Library;
+use app::embedded::EmbeddedLibrary;
 use server::config::Config;
-use std::{path::PathBuf, process::ExitCode, sync::Arc};
+use std::{
+    path::{Path, PathBuf},
+    process::ExitCode,
+    sync::Arc,
+};
 
 const USAGE: &str = "\
 Usage: server [serve]          serve Wellspring (configured by environment variables)
        server check [DIR]      validate the content in DIR (default: $WELLSPRING_CONTENT_DIR
-                               or ./content) without serving";
+                               or ./content) without serving
+       server export FILE      validate the content as check does and write it to FILE as
+                               JSON, for the static build (Trunk.toml runs this)";
 
 #[tokio::main]
 async fn main() -> ExitCode {
@@ -19,6 +26,7 @@ async fn main() -> ExitCode {
         [] | ["serve"] => serve().await,
         ["check"] => check(None),
         ["check", dir] => check(Some(PathBuf::from(dir))),
+        ["export", file] => export(Path::new(file)),
         ["help" | "--help" | "-h"] => {
             println!("{USAGE}");
             ExitCode::SUCCESS
@@ -30,10 +38,14 @@ async fn main() -> ExitCode {
     }
 }
 
+/// The content folder named on the command line, else as the server would find it.
+fn content_dir(dir: Option<PathBuf>) -> PathBuf {
+    dir.or_else(|| std::env::var_os("WELLSPRING_CONTENT_DIR").map(PathBuf::from))
+        .unwrap_or_else(|| PathBuf::from("content"))
+}
+
 fn check(dir: Option<PathBuf>) -> ExitCode {
-    let dir = dir
-        .or_else(|| std::env::var_os("WELLSPRING_CONTENT_DIR").map(PathBuf::from))
-        .unwrap_or_else(|| PathBuf::from("content"));
+    let dir = content_dir(dir);
     match Library::load(&dir) {
         Ok(lib) => {
             let words: usize = lib.articles().iter().map(|a| a.word_count).sum();
@@ -47,6 +59,49 @@ fn check(dir: Option<PathBuf>) -> ExitCode {
         }
         Err(errors) => {
             eprint!("{errors}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Loads the content with the same pipeline (and the same errors) as serving, and writes
+/// what the static build compiles in. An unchanged file is not rewritten, so cargo does
+/// not rebuild the WASM for nothing.
+fn export(file: &Path) -> ExitCode {
+    let dir = content_dir(None);
+    let lib = match Library::load(&dir) {
+        Ok(lib) => lib,
+        Err(errors) => {
+            eprint!("error: the static build needs valid content.\n{errors}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let json = match EmbeddedLibrary::from(&lib).to_json() {
+        Ok(json) => json,
+        Err(e) => {
+            eprintln!("error: cannot encode the library: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    if std::fs::read_to_string(file).is_ok_and(|old| old == json) {
+        return ExitCode::SUCCESS;
+    }
+    let written = file
+        .parent()
+        .map_or(Ok(()), std::fs::create_dir_all)
+        .and_then(|()| std::fs::write(file, &json));
+    match written {
+        Ok(()) => {
+            println!(
+                "{}: {} articles exported to {}",
+                dir.display(),
+                lib.articles().len(),
+                file.display()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("error: cannot write {}: {e}", file.display());
             ExitCode::FAILURE
         }
     }

@@ -12,11 +12,11 @@ fn site_origin() -> String {
     if let Some(SiteOrigin(origin)) = use_context::<SiteOrigin>() {
         return origin;
     }
-    #[cfg(feature = "hydrate")]
+    #[cfg(feature = "browser")]
     {
         window().location().origin().unwrap_or_default()
     }
-    #[cfg(not(feature = "hydrate"))]
+    #[cfg(not(feature = "browser"))]
     String::new()
 }
 

@@ -90,7 +90,7 @@ pub fn ReadingTracker(#[prop(into)] slug: String) -> impl IntoView {
         }
     });
 
-    #[cfg(feature = "hydrate")]
+    #[cfg(feature = "browser")]
     {
         let slug = slug.clone();
         let save = leptos_use_fn_debounce_throttle::use_throttle_fn(
@@ -108,7 +108,7 @@ pub fn ReadingTracker(#[prop(into)] slug: String) -> impl IntoView {
         });
         on_cleanup(move || handle.remove());
     }
-    #[cfg(not(feature = "hydrate"))]
+    #[cfg(not(feature = "browser"))]
     let _ = slug;
 
     let resume = move |_| {
@@ -132,7 +132,7 @@ pub fn ReadingTracker(#[prop(into)] slug: String) -> impl IntoView {
 }
 
 /// Share of the article body above the bottom of the viewport, 0 to 1.
-#[cfg(feature = "hydrate")]
+#[cfg(feature = "browser")]
 fn body_fraction() -> Option<f64> {
     let body = document().query_selector(".article .prose").ok()??;
     let rect = body.get_bounding_client_rect();
@@ -144,7 +144,7 @@ fn body_fraction() -> Option<f64> {
 }
 
 fn scroll_to_fraction(_fraction: f64) {
-    #[cfg(feature = "hydrate")]
+    #[cfg(feature = "browser")]
     {
         let Some(body) = document().query_selector(".article .prose").ok().flatten() else {
             return;

@@ -26,7 +26,7 @@ pub fn MyDataPage() -> impl IntoView {
         }));
     };
     let import = move |ev: leptos::ev::Event| {
-        #[cfg(feature = "hydrate")]
+        #[cfg(feature = "browser")]
         {
             use wasm_bindgen::JsCast;
             let Some(input) = ev
@@ -54,7 +54,7 @@ pub fn MyDataPage() -> impl IntoView {
                 }));
             });
         }
-        #[cfg(not(feature = "hydrate"))]
+        #[cfg(not(feature = "browser"))]
         let _ = ev;
     };
     let clear = move |_| {
@@ -120,7 +120,7 @@ pub fn MyDataPage() -> impl IntoView {
 
 /// Offers `json` as a file download. False if the browser refused.
 fn download(_json: &str) -> bool {
-    #[cfg(feature = "hydrate")]
+    #[cfg(feature = "browser")]
     {
         use wasm_bindgen::JsCast;
         let run = || -> Option<()> {
@@ -138,11 +138,11 @@ fn download(_json: &str) -> bool {
         };
         run().is_some()
     }
-    #[cfg(not(feature = "hydrate"))]
+    #[cfg(not(feature = "browser"))]
     false
 }
 
-#[cfg(feature = "hydrate")]
+#[cfg(feature = "browser")]
 async fn read_file(input: &web_sys::HtmlInputElement) -> Result<String, schema::ImportError> {
     let file = input
         .files()

@@ -6,7 +6,7 @@
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod proptests;
 pub mod schema;
-#[cfg(feature = "hydrate")]
+#[cfg(feature = "browser")]
 mod storage;
 #[cfg(test)]
 mod tests;
@@ -32,7 +32,7 @@ pub fn provide_reader_state() {
         persistent: RwSignal::new(true),
     };
     provide_context(state);
-    #[cfg(feature = "hydrate")]
+    #[cfg(feature = "browser")]
     Effect::new(move |_| storage::attach(state));
 }
 
@@ -42,9 +42,9 @@ pub fn use_reader() -> ReaderState {
 
 /// Milliseconds since the Unix epoch (0 on the server, where nothing is saved).
 pub fn now() -> f64 {
-    #[cfg(feature = "hydrate")]
+    #[cfg(feature = "browser")]
     return js_sys::Date::now();
-    #[cfg(not(feature = "hydrate"))]
+    #[cfg(not(feature = "browser"))]
     0.0
 }
 
@@ -159,7 +159,7 @@ impl ReaderState {
     }
 
     fn save(&self, key: &'static str) {
-        #[cfg(feature = "hydrate")]
+        #[cfg(feature = "browser")]
         {
             let value = self.data.with_untracked(|d| match key {
                 BOOKMARKS_KEY => schema::encode(&d.bookmarks),
@@ -169,7 +169,7 @@ impl ReaderState {
                 self.persistent.set(false);
             }
         }
-        #[cfg(not(feature = "hydrate"))]
+        #[cfg(not(feature = "browser"))]
         let _ = key;
     }
 }
