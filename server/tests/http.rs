@@ -1,5 +1,5 @@
 //! The server end to end in-process: status codes, titles, 404s, compression, and the
-//! `check` subcommand on good and bad content.
+//! `check` and `export` subcommands on good and bad content.
 
 mod common;
 
@@ -120,9 +120,9 @@ fn check_passes_on_the_real_content() {
     assert!(String::from_utf8_lossy(&out.stdout).contains("25 articles, 10 topics"));
 }
 
-#[test]
-fn check_names_file_line_and_field_of_bad_content() {
-    let dir = std::env::temp_dir().join(format!("wellspring-check-{}", std::process::id()));
+/// A content folder with the real topics and one article whose topic is unknown (line 4).
+fn bad_content(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("wellspring-{name}-{}", std::process::id()));
     std::fs::create_dir_all(dir.join("articles")).unwrap();
     std::fs::copy(content_dir().join("topics.toml"), dir.join("topics.toml")).unwrap();
     std::fs::write(
@@ -130,10 +130,65 @@ fn check_names_file_line_and_field_of_bad_content() {
         "+++\ntitle = \"Bad\"\nsummary = \"x\"\ntopics = [\"nope\"]\npublished = 2026-01-01\n+++\nBody\n",
     )
     .unwrap();
+    dir
+}
+
+#[test]
+fn check_names_file_line_and_field_of_bad_content() {
+    let dir = bad_content("check");
     let out = check(&dir);
     let stderr = String::from_utf8_lossy(&out.stderr);
     std::fs::remove_dir_all(&dir).unwrap();
     assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr.contains("bad.md:4: topics: unknown topic \"nope\""),
+        "{stderr}"
+    );
+}
+
+/// `server export FILE` with the content in `dir`, as Trunk's pre-build hook runs it.
+fn export(dir: &std::path::Path, file: &std::path::Path) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_server"))
+        .args([std::ffi::OsStr::new("export"), file.as_os_str()])
+        .env("WELLSPRING_CONTENT_DIR", dir)
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn export_writes_the_library_once_and_leaves_an_unchanged_file_alone() {
+    let out_dir = std::env::temp_dir().join(format!("wellspring-export-{}", std::process::id()));
+    let file = out_dir.join("nested/library.json");
+    let first = export(&content_dir(), &file);
+    assert!(
+        first.status.success(),
+        "{}",
+        String::from_utf8_lossy(&first.stderr)
+    );
+    let written = std::fs::metadata(&file).unwrap().modified().unwrap();
+    // The round trip is app::embedded's unit test; here, that every page is in it.
+    let json = std::fs::read_to_string(&file).unwrap();
+    assert_eq!(json.matches("\"body_html\":").count(), 25);
+    // Rewriting the same bytes would make cargo rebuild the static build's WASM.
+    let again = export(&content_dir(), &file);
+    assert!(again.status.success());
+    assert_eq!(
+        std::fs::metadata(&file).unwrap().modified().unwrap(),
+        written
+    );
+    std::fs::remove_dir_all(&out_dir).unwrap();
+}
+
+#[test]
+fn export_fails_on_bad_content_like_check() {
+    let dir = bad_content("export");
+    let file = dir.join("library.json");
+    let out = export(&dir, &file);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let exists = file.exists();
+    std::fs::remove_dir_all(&dir).unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(!exists, "nothing is written from bad content");
     assert!(
         stderr.contains("bad.md:4: topics: unknown topic \"nope\""),
         "{stderr}"
