@@ -6,6 +6,11 @@
 //! behind `ssr`, the content pipeline. Both browser builds enable the internal `browser`
 //! feature, which gates what needs a browser (storage, clocks, the DOM).
 
+// The static build answers data requests itself and mounts on its own, so it cannot share a
+// crate build with the server's functions or the hydrating entry point.
+#[cfg(all(feature = "csr", any(feature = "ssr", feature = "hydrate")))]
+compile_error!("`csr` (the static build) goes with neither `ssr` nor `hydrate`");
+
 pub mod api;
 pub mod app;
 pub mod components;
