@@ -1,9 +1,13 @@
 //! The document shell and the router: which page answers which path.
 
-use crate::components::layout::{SiteFooter, SiteHeader};
+use crate::components::{
+    layout::{SiteFooter, SiteHeader},
+    offline::ConnectionStatus,
+};
+use crate::offline::provide_offline_state;
 use crate::pages::{
     article::ArticlePage, help::HelpPage, library::LibraryPage, my_data::MyDataPage,
-    not_found::NotFound, saved::SavedPage,
+    not_found::NotFound, offline::OfflinePage, saved::SavedPage,
 };
 use crate::reader::provide_reader_state;
 use leptos::prelude::*;
@@ -50,6 +54,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 pub fn App() -> impl IntoView {
     provide_meta_context();
     provide_reader_state();
+    provide_offline_state();
     // Effects never run on the server, so this marks the moment the page became
     // interactive: end-to-end tests wait for it before they click.
     Effect::new(move |_| {
@@ -62,6 +67,7 @@ pub fn App() -> impl IntoView {
         <Router>
             <a class="skip-link" href="#main">"Skip to content"</a>
             <SiteHeader/>
+            <ConnectionStatus/>
             <main id="main" tabindex="-1">
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=LibraryPage ssr=SsrMode::Async/>
@@ -69,6 +75,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/help") view=HelpPage/>
                     <Route path=path!("/saved") view=SavedPage/>
                     <Route path=path!("/my-data") view=MyDataPage/>
+                    <Route path=path!("/offline") view=OfflinePage/>
                 </Routes>
             </main>
             <SiteFooter/>

@@ -19,6 +19,7 @@ pub mod content;
 #[cfg(any(feature = "ssr", feature = "csr"))]
 pub mod embedded;
 pub mod model;
+pub mod offline;
 pub mod pages;
 mod parallel;
 pub mod perf;

@@ -1,3 +1,7 @@
+// The app's view types are deeply nested; laying out the rendered page (in the release build)
+// needs more room than the default, as in the app crate.
+#![recursion_limit = "256"]
+
 //! Wellspring's HTTP server: the router, its layers and static files. `main.rs` only reads
 //! the configuration, loads the content and serves.
 

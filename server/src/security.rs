@@ -38,6 +38,10 @@ pub fn page_policy(nonce: &str) -> String {
 /// The policy for everything else (JSON, icons, errors): it may not run or embed anything.
 const DOCUMENT_POLICY_NONE: &str = "default-src 'none'; frame-ancestors 'none'";
 
+/// The service worker's own policy: it fetches from this origin (to keep and refresh pages
+/// for offline reading) and nothing else.
+const WORKER_POLICY: &str = "default-src 'none'; connect-src 'self'; frame-ancestors 'none'";
+
 /// Called in every Leptos render's context: gives the page a CSP naming the nonce that Leptos
 /// has just put on its own inline scripts.
 pub fn provide_page_policy() {
@@ -171,9 +175,14 @@ pub async fn cache_policy(request: Request, next: Next) -> Response {
     // server function can see a nonce in its context too).
     let page_policy = is_page(headers) && headers.contains_key(header::CONTENT_SECURITY_POLICY);
     if status != StatusCode::NOT_MODIFIED && !page_policy {
+        let policy = if path == "/sw.js" {
+            WORKER_POLICY
+        } else {
+            DOCUMENT_POLICY_NONE
+        };
         headers.insert(
             header::CONTENT_SECURITY_POLICY,
-            HeaderValue::from_static(DOCUMENT_POLICY_NONE),
+            HeaderValue::from_static(policy),
         );
     }
     response

@@ -385,3 +385,16 @@ fn what_is_not_a_page_gets_the_locked_down_csp() {
         );
     }
 }
+
+#[test]
+fn the_service_worker_may_fetch_from_this_origin_only_and_is_always_checked() {
+    let res = request("/sw.js?asset=%2Fpkg%2Fwellspring.js", &[]);
+    assert_eq!(res.status, 200);
+    assert!(res.header("content-type").unwrap().contains("javascript"));
+    // A browser checks for a new worker on every visit: a stale one would keep an old build.
+    assert_eq!(res.header("cache-control"), Some("no-cache"));
+    assert_eq!(
+        res.header("content-security-policy"),
+        Some("default-src 'none'; connect-src 'self'; frame-ancestors 'none'")
+    );
+}

@@ -1,5 +1,6 @@
 //! The article card of the library and of "related articles".
 
+use super::offline::OfflineMark;
 use super::reader::{BookmarkButton, ReadingProgress};
 use crate::model::ArticleCard;
 use crate::search::highlight as highlight_runs;
@@ -56,6 +57,7 @@ pub fn Card(
                     <time datetime=card.published.clone()>{card.published_label.clone()}</time>
                     " · "
                     {format!("{} min read", card.reading_minutes)}
+                    <OfflineMark slug=card.slug.clone()/>
                 </p>
                 <BookmarkButton slug=card.slug.clone() title=card.title.clone()/>
             </div>

@@ -4,4 +4,5 @@ pub mod card;
 pub mod continue_reading;
 pub mod layout;
 pub mod meta;
+pub mod offline;
 pub mod reader;

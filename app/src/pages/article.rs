@@ -5,6 +5,7 @@ use crate::api::get_article;
 use crate::components::{
     card::Card,
     meta::PageMeta,
+    offline::{OfflineList, SaveOfflineButton},
     reader::{BookmarkButton, ReadingTracker},
 };
 use crate::model::{topic_href, ArticlePage as Page, TocEntry};
@@ -23,16 +24,37 @@ pub fn ArticlePage() -> impl IntoView {
                 match article.await {
                     Ok(Some(page)) => view! { <Article page/> }.into_any(),
                     Ok(None) => view! { <NotFound/> }.into_any(),
-                    Err(_) => view! {
-                        <div class="wrap narrow page">
-                            <h1>"This article could not be loaded"</h1>
-                            <p>"Please try again in a moment."</p>
-                        </div>
-                    }
-                    .into_any(),
+                    Err(_) => view! { <LoadError/> }.into_any(),
                 }
             })}
         </Suspense>
+    }
+}
+
+/// Without a connection, an article not saved for offline reading cannot load (in-app
+/// navigation): say so kindly and offer what can be read.
+#[component]
+fn LoadError() -> impl IntoView {
+    let offline = crate::offline::use_offline();
+    move || {
+        if offline.online.get() {
+            view! {
+                <div class="wrap narrow page">
+                    <h1>"This article could not be loaded"</h1>
+                    <p>"Please try again in a moment."</p>
+                </div>
+            }
+            .into_any()
+        } else {
+            view! {
+                <div class="wrap page">
+                    <h1>"You're offline"</h1>
+                    <p class="lede">"This article isn't saved in this browser. These ones are:"</p>
+                    <OfflineList/>
+                </div>
+            }
+            .into_any()
+        }
     }
 }
 
@@ -99,7 +121,10 @@ fn Article(page: Page) -> impl IntoView {
                     </p>
                     <div class="article-actions">
                         <ul class="chips" aria-label="Topics">{topics}</ul>
-                        <BookmarkButton slug=card.slug.clone() title=card.title.clone()/>
+                        <div class="article-buttons">
+                            <BookmarkButton slug=card.slug.clone() title=card.title.clone()/>
+                            <SaveOfflineButton slug=card.slug.clone() title=card.title.clone()/>
+                        </div>
                     </div>
                 </header>
                 {toc}

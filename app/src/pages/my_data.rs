@@ -1,6 +1,6 @@
 //! `/my-data`: what Wellspring keeps in this browser, with export, import and clear.
 
-use crate::components::{meta::PageMeta, reader::StorageNotice};
+use crate::components::{meta::PageMeta, offline::OfflineStorage, reader::StorageNotice};
 use crate::reader::{now, schema, use_reader};
 use leptos::prelude::*;
 
@@ -88,6 +88,10 @@ pub fn MyDataPage() -> impl IntoView {
                     </ul>
                 </Show>
                 <p>"Clearing your browser's site data removes all of it too."</p>
+            </section>
+            <section aria-labelledby="offline-data">
+                <h2 id="offline-data">"Offline reading"</h2>
+                <OfflineStorage/>
             </section>
             <section aria-labelledby="manage">
                 <h2 id="manage">"Take it with you, or start afresh"</h2>

@@ -1,7 +1,9 @@
 //! `/saved`: the reader's bookmarks, most recently saved first, each removable with undo.
 
 use crate::api::get_cards;
-use crate::components::{card::Card, meta::PageMeta, reader::StorageNotice};
+use crate::components::{
+    card::Card, meta::PageMeta, offline::SaveAllOffline, reader::StorageNotice,
+};
 use crate::model::{ArticleCard, LibraryData};
 use crate::reader::{schema::Bookmark, use_reader};
 use leptos::prelude::*;
@@ -24,6 +26,7 @@ pub fn SavedPage() -> impl IntoView {
                 <p class="lede">"Your bookmarks are kept in this browser only: nothing is sent anywhere."</p>
             </header>
             <StorageNotice/>
+            <SaveAllOffline/>
             <Suspense fallback=|| view! { <p class="loading">"Loading your saved articles…"</p> }>
                 {move || Suspend::new(async move {
                     let data = library.await.unwrap_or_default();

@@ -38,7 +38,7 @@ fn write_fixture(dir: &Path) {
     let site = dir.join("site");
     std::fs::create_dir_all(site.join("pkg")).unwrap();
     std::fs::create_dir_all(dir.join("etc")).unwrap();
-    let files: [(PathBuf, &[u8]); 7] = [
+    let files: [(PathBuf, &[u8]); 8] = [
         (
             dir.join("Cargo.toml"),
             b"[workspace]\nmembers = [\"canary\"] # never served\n",
@@ -55,6 +55,10 @@ fn write_fixture(dir: &Path) {
             b"export default function(){}\n",
         ),
         (site.join("pkg/wellspring.wasm"), b"\x00asm\x01\x00\x00\x00"),
+        (
+            site.join("sw.js"),
+            b"self.addEventListener(\"fetch\", () => {});\n",
+        ),
     ];
     for (path, bytes) in files {
         // Left alone when already right, else replaced whole, so that a server in another
