@@ -1,4 +1,4 @@
-import { test as base, expect, waitForHydration } from "../tests/fixtures";
+import { test as base, expect, waitForHydration, waitForWorker } from "../tests/fixtures";
 import type { Page } from "@playwright/test";
 
 /**
@@ -83,4 +83,23 @@ test("topic chips and search filter the library, and the filtered URL reloads", 
   await page.getByRole("searchbox", { name: "Search articles" }).fill("sober");
   await expect(page).toHaveURL(/\?q=sober$/);
   await expect(cards(page).first().locator(".card-title")).toHaveText("Are You Sober Curious?");
+});
+
+test.describe("offline", () => {
+  test.use({ allowedConsole: [/status of 404|ERR_INTERNET_DISCONNECTED|Failed to load resource/] });
+
+  test("once opened, the whole library reads with no connection", async ({ page, context, gotoReady }) => {
+    await gotoReady("/");
+    await waitForWorker(page);
+    await context.setOffline(true);
+    await page.reload();
+    await waitForHydration(page);
+    await expect(cards(page)).toHaveCount(25);
+    await expect(page.getByText("You're offline.")).toBeVisible();
+    // A deep link never opened before: every article is inside the app.
+    await page.goto("/articles/wintertime-depression");
+    await waitForHydration(page);
+    await expect(page.getByRole("heading", { level: 1, name: "Wintertime Depression" })).toBeVisible();
+    await context.setOffline(false);
+  });
 });

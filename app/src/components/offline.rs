@@ -227,7 +227,9 @@ pub fn OfflineStorage() -> impl IntoView {
                 })}
             </Suspense>
             <Show when=move || !offline.saved().is_empty()>
-                <button type="button" class="button-quiet" on:click=remove_all>"Remove all offline copies"</button>
+                <p>
+                    <button type="button" class="button-quiet" on:click=remove_all>"Remove all offline copies"</button>
+                </p>
             </Show>
         </Show>
     }
@@ -243,7 +245,8 @@ fn megabytes(bytes: f64) -> String {
     match bytes / 1e6 {
         mb if mb < 0.1 => "less than 0.1 MB".to_string(),
         mb if mb < 100.0 => format!("{mb:.1} MB"),
-        mb => format!("{mb:.0} MB"),
+        mb if mb < 1000.0 => format!("{mb:.0} MB"),
+        mb => format!("{:.1} GB", mb / 1000.0),
     }
 }
 
@@ -253,6 +256,7 @@ mod tests {
     fn sizes_read_plainly() {
         assert_eq!(super::megabytes(20_000.0), "less than 0.1 MB");
         assert_eq!(super::megabytes(2_345_678.0), "2.3 MB");
-        assert_eq!(super::megabytes(300e9), "300000 MB");
+        assert_eq!(super::megabytes(456e6), "456 MB");
+        assert_eq!(super::megabytes(10_739e6), "10.7 GB");
     }
 }
