@@ -59,6 +59,7 @@ const cases: Case[] = [
       await expect(page.getByText("Bookmarks: 0 articles")).toBeVisible();
     },
   },
+  { name: "offline reading", path: "/offline", ready: h1("Offline reading") },
   { name: "not found", path: "/no-such-page", ready: h1("We couldn't find that page"), notFound: true },
 ];
 

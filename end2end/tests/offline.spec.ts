@@ -143,3 +143,17 @@ test("save all bookmarks for offline, with progress", async ({ page, gotoReady }
   await expect(page.getByText("2 of 2 saved for offline reading.")).toBeVisible();
   await expect(page.locator(".card .offline-mark")).toHaveCount(2);
 });
+
+test("a save in one tab shows in the others", async ({ page, context, gotoReady }) => {
+  await gotoReady("/");
+  await waitForWorker(page);
+  const other = await context.newPage();
+  await other.goto(SAVED.path);
+  await waitForHydration(other);
+  await other.getByRole("button", { name: "Save for offline" }).click();
+  const card = page.locator(".card", { has: page.getByRole("link", { name: SAVED.title }) });
+  await expect(card.getByText("Available offline")).toBeVisible();
+  await other.getByRole("button", { name: `Remove the offline copy of “${SAVED.title}”` }).click();
+  await expect(card.getByText("Available offline")).toHaveCount(0);
+  await other.close();
+});

@@ -11,6 +11,7 @@ const pages = [
   "/help",
   "/saved",
   "/my-data",
+  "/offline",
   "/no-such-page",
 ];
 

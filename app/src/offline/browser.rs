@@ -9,6 +9,13 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{Cache, Element, Request, StorageManager};
 
+/// Tells the site's other tabs that the saved articles changed (Cache Storage has no event).
+const CHANNEL: &str = "wellspring-offline";
+
+thread_local! {
+    static TABS: Option<web_sys::BroadcastChannel> = web_sys::BroadcastChannel::new(CHANNEL).ok();
+}
+
 /// How long "You're back online" stays before it fades.
 const BACK_ONLINE_NOTE: Duration = Duration::from_secs(6);
 
@@ -48,6 +55,7 @@ pub fn attach(state: OfflineState) {
     });
     // The app lives as long as the page; keep listening.
     std::mem::forget((online, offline));
+    follow_other_tabs(state);
     leptos::task::spawn_local(async move {
         // The static build holds every article in the app itself: once the worker has kept
         // the shell, the whole library reads offline, so there is nothing to save one by one.
@@ -60,6 +68,31 @@ pub fn attach(state: OfflineState) {
             state.saved.set(saved_slugs(&cache).await);
         }
         state.ready.set(true);
+    });
+}
+
+/// Reads the saved list again when another tab saves or removes an article.
+fn follow_other_tabs(state: OfflineState) {
+    TABS.with(|tabs| {
+        let Some(tabs) = tabs else { return };
+        let reread = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || {
+            leptos::task::spawn_local(async move {
+                if let Some(cache) = saved_cache().await {
+                    state.saved.set(saved_slugs(&cache).await);
+                }
+            })
+        });
+        tabs.set_onmessage(Some(reread.as_ref().unchecked_ref()));
+        // Listens as long as the page lives.
+        reread.forget();
+    });
+}
+
+fn tell_other_tabs() {
+    TABS.with(|tabs| {
+        if let Some(tabs) = tabs {
+            let _ = tabs.post_message(&JsValue::from_str("saved"));
+        }
     });
 }
 
@@ -120,9 +153,13 @@ pub async fn save(slug: &str) -> bool {
         .iter()
         .map(|u| JsValue::from_str(u))
         .collect();
-    settle(Ok(cache.add_all_with_str_sequence(&urls)))
+    let saved = settle(Ok(cache.add_all_with_str_sequence(&urls)))
         .await
-        .is_some()
+        .is_some();
+    if saved {
+        tell_other_tabs();
+    }
+    saved
 }
 
 pub async fn remove(slug: &str) {
@@ -130,6 +167,7 @@ pub async fn remove(slug: &str) {
         for url in saved_urls(slug) {
             settle(Ok(cache.delete_with_str(&url))).await;
         }
+        tell_other_tabs();
     }
 }
 
