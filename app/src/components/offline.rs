@@ -52,13 +52,23 @@ pub fn SaveOfflineButton(#[prop(into)] slug: String, #[prop(into)] title: String
     let remove = move |_| leptos::task::spawn_local(offline.remove(slug.get_value()));
     let saved = move || slug.with_value(|s| offline.is_saved(s));
     let remove_label = StoredValue::new(format!("Remove the offline copy of “{title}”"));
+    // Rendered by the server and kept disabled until the browser is known to be able to save,
+    // so it takes its place before hydration and nothing shifts (Lighthouse measured a CLS of
+    // 0.14 on phones when it appeared late). It goes only where saving is impossible.
+    let possible =
+        move || !cfg!(feature = "csr") && !(offline.ready.get() && !offline.supported.get());
     view! {
-        <Show when=move || offline.supported.get()>
+        <Show when=possible>
             <div class="offline-action">
                 <Show
                     when=saved
                     fallback=move || view! {
-                        <button type="button" class="button-quiet" disabled=move || busy.get() on:click=save>
+                        <button
+                            type="button"
+                            class="button-quiet"
+                            disabled=move || busy.get() || !offline.supported.get()
+                            on:click=save
+                        >
                             {move || if busy.get() { "Saving…" } else { "Save for offline" }}
                         </button>
                     }
