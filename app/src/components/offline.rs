@@ -56,7 +56,7 @@ pub fn SaveOfflineButton(#[prop(into)] slug: String, #[prop(into)] title: String
     // so it takes its place before hydration and nothing shifts (Lighthouse measured a CLS of
     // 0.14 on phones when it appeared late). It goes only where saving is impossible.
     let possible =
-        move || !cfg!(feature = "csr") && !(offline.ready.get() && !offline.supported.get());
+        move || !cfg!(feature = "csr") && (!offline.ready.get() || offline.supported.get());
     view! {
         <Show when=possible>
             <div class="offline-action">
