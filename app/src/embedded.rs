@@ -7,10 +7,6 @@ use crate::model::{ArticlePage, LibraryData};
 use crate::search::SearchIndex;
 use serde::{Deserialize, Serialize};
 
-/// Where Trunk's pre-build hook (Trunk.toml) writes the export and the `csr` build reads
-/// it, relative to the workspace root. Under target/ so that it is never committed.
-pub const EXPORT_PATH: &str = "target/static/library.json";
-
 /// Everything the pages can ask for, loaded and rendered at build time.
 #[derive(Debug, Serialize, Deserialize)]
 pub struct EmbeddedLibrary {
@@ -57,8 +53,9 @@ impl EmbeddedLibrary {
 #[cfg(feature = "csr")]
 pub fn library() -> &'static EmbeddedLibrary {
     static LIBRARY: std::sync::OnceLock<EmbeddedLibrary> = std::sync::OnceLock::new();
-    // Written by `cargo run -p server -- export target/static/library.json` (EXPORT_PATH),
-    // which `trunk build` runs first; a check of this build alone must run it too.
+    // Written by `cargo run -p server -- export target/static/library.json` (under target/,
+    // so never committed), which `trunk build` runs first; a check of this build alone must
+    // run it too.
     const JSON: &str = include_str!(concat!(
         env!("CARGO_MANIFEST_DIR"),
         "/../target/static/library.json"
