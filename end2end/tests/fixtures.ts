@@ -65,6 +65,15 @@ export const test = base.extend<Fixtures>({
         add(`${from?.url() ?? "?"}: ${text}`);
       });
       await context.addInitScript(recordCspViolations);
+      // Which policy each document came with, and from where: a violation names a directive,
+      // and this says which response brought it (the network or the service worker).
+      const documents: string[] = [];
+      context.on("response", async (response) => {
+        if (response.request().resourceType() !== "document") return;
+        const csp = (await response.headerValue("content-security-policy").catch(() => null)) ?? "none sent";
+        const from = response.fromServiceWorker() ? "service worker" : "network";
+        documents.push(`${response.status()} ${response.url()} from the ${from}: ${csp.slice(0, 60)}`);
+      });
       context.on("console", (msg) => {
         if (/Content[- ]Security[- ]Policy/i.test(msg.text())) {
           add(`console ${msg.type()} on ${msg.page()?.url() ?? "?"}: ${msg.text()}`);
@@ -81,7 +90,7 @@ export const test = base.extend<Fixtures>({
       }
       // `page` is listed so that it is still open here; it is used through the context.
       void page;
-      expect(violations, "Content Security Policy violations").toEqual([]);
+      expect(violations, `Content Security Policy violations; documents:\n${documents.join("\n")}`).toEqual([]);
     },
     { auto: true },
   ],

@@ -115,7 +115,7 @@ async fn serve() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    server::logs::init(config.log_format);
+    let _log = server::logs::init(config.log_format);
     let started = std::time::Instant::now();
     let library = match Library::load(&config.content_dir) {
         Ok(lib) => Arc::new(lib),
