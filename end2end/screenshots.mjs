@@ -12,6 +12,7 @@ const pages = {
   help: "/help",
   saved: "/saved",
   data: "/my-data",
+  offline: "/offline",
   missing: "/no-such-page",
 };
 const sizes = { desktop: { width: 1280, height: 900 }, phone: { width: 390, height: 844 } };

@@ -10,6 +10,9 @@ const bookmarkOf = (page: Page, title: string) =>
   page.getByRole("button", { name: `Bookmark: ${title}` });
 
 const stored = (page: Page, key: string) => page.evaluate((k) => localStorage.getItem(k), key);
+/** The reading progress stored for the first article in the list, 0 when there is none. */
+const storedFraction = async (page: Page): Promise<number> =>
+  JSON.parse((await stored(page, PROGRESS)) ?? "[]")[0]?.fraction ?? 0;
 
 /** Scrolls so that about `share` of the article body is above the bottom of the window. */
 async function scrollBodyTo(page: Page, share: number) {
@@ -54,7 +57,7 @@ test("/saved lists newest first, removes with undo, and has an empty state", asy
 test("reading progress is saved, shown on the card, and restored after a reload", async ({ page, gotoReady }) => {
   await gotoReady(ARTICLE);
   await scrollBodyTo(page, 0.5);
-  await expect.poll(async () => JSON.parse((await stored(page, PROGRESS)) ?? "[]")[0]?.fraction ?? 0).toBeGreaterThan(0.4);
+  await expect.poll(() => storedFraction(page)).toBeGreaterThan(0.4);
   // A new load of the page starts at the top; the app offers to go back.
   await gotoReady("/");
   await gotoReady(ARTICLE);
@@ -70,7 +73,7 @@ test("reading progress is saved, shown on the card, and restored after a reload"
 test("reading to the end marks an article finished", async ({ page, gotoReady }) => {
   await gotoReady(ARTICLE);
   await scrollBodyTo(page, 1);
-  await expect.poll(async () => JSON.parse((await stored(page, PROGRESS)) ?? "[]")[0]?.fraction ?? 0).toBeGreaterThanOrEqual(0.9);
+  await expect.poll(() => storedFraction(page)).toBeGreaterThanOrEqual(0.9);
   await gotoReady("/");
   const card = page.locator("article.card", { has: page.getByRole("link", { name: TITLE }) });
   await expect(card.getByText("Finished")).toBeVisible();
@@ -109,7 +112,8 @@ test("export, clear and import restore everything", async ({ page, gotoReady }) 
   await gotoReady(ARTICLE);
   await bookmarkOf(page, TITLE).click();
   await scrollBodyTo(page, 0.5);
-  await expect.poll(() => stored(page, PROGRESS)).toContain("healthy-coping-with-change");
+  // Opening the article stores a position of 0 at once; the scroll's comes a moment later.
+  await expect.poll(() => storedFraction(page)).toBeGreaterThan(0.4);
   const before = { b: await stored(page, BOOKMARKS), p: await stored(page, PROGRESS) };
 
   await gotoReady("/my-data");
