@@ -92,6 +92,9 @@ results_header() {
 # names the hashed /pkg files and must sit beside it), the generator and target/site into
 # the temp dir and points SERVER_BIN, GENERATE_BIN and SITE_ROOT there.
 build_release() {
+    # What the benchmarks need beyond the build (nginx, wrk, Chromium), installed if missing.
+    # Not in lighthouse.sh's network namespace: everything is there by then.
+    [[ -n ${BENCH_IN_NETNS:-} ]] || scripts/setup --bench >&2
     if [[ ${BENCH_SKIP_BUILD:-} == 1 ]]; then
         log "BENCH_SKIP_BUILD=1: using the release build in target/ as it is"
     else
