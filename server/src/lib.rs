@@ -95,15 +95,15 @@ pub fn router(config: &Config, library: SharedLibrary) -> Router {
             context, shell,
         ))
         .with_state(options)
-        .layer(middleware::from_fn_with_state(cache, cache::serve));
-    layers(app, config)
+        .layer(middleware::from_fn_with_state(cache.clone(), cache::serve));
+    layers(app, config, cache)
 }
 
 /// Everything around the routes, outermost last: one log line per request; the security
 /// and caching headers on every answer, refusals included; shedding load beyond the
 /// concurrency limit; refusing odd methods and oversized requests; a deadline; no internal
 /// error text; compression of what is not compressed yet.
-fn layers(app: Router, config: &Config) -> Router {
+fn layers(app: Router, config: &Config, cache: Arc<cache::PageCache>) -> Router {
     let mut app = app
         // Only what is not cached is compressed here (cached pages come compressed): a quick
         // level, since brotli's default of 11 costs milliseconds per response.
@@ -127,10 +127,20 @@ fn layers(app: Router, config: &Config) -> Router {
                 .concurrency_limit(config.max_requests),
         )
         .layer(middleware::from_fn(security::cache_policy));
-    for (name, value) in security::static_headers(config.https()) {
-        app = app.layer(SetResponseHeaderLayer::overriding(name, value));
+    let headers = security::static_headers(config.https());
+    for (name, value) in &headers {
+        app = app.layer(SetResponseHeaderLayer::overriding(
+            name.clone(),
+            value.clone(),
+        ));
     }
+    let hits = Arc::new(cache::Hits {
+        cache,
+        headers,
+        draining: || DRAINING.load(Ordering::Relaxed),
+    });
     app.layer(middleware::map_response(close_when_draining))
+        .layer(middleware::from_fn_with_state(hits, cache::answer_hits))
         .layer(logs::layer())
 }
 

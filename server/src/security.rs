@@ -105,12 +105,7 @@ pub async fn gate(mut request: Request, next: Next) -> Response {
     if target > MAX_URI_BYTES {
         return (StatusCode::URI_TOO_LONG, "That address is too long.\n").into_response();
     }
-    let head: usize = request
-        .headers()
-        .iter()
-        .map(|(k, v)| k.as_str().len() + v.len() + 4)
-        .sum();
-    if head > MAX_HEADER_BYTES {
+    if head_too_large(request.headers()) {
         return (
             StatusCode::REQUEST_HEADER_FIELDS_TOO_LARGE,
             "The request headers are too large.\n",
@@ -122,6 +117,15 @@ pub async fn gate(mut request: Request, next: Next) -> Response {
         *request.method_mut() = Method::GET;
     }
     next.run(request).await
+}
+
+/// Whether the request's header fields go over [`MAX_HEADER_BYTES`].
+pub fn head_too_large(headers: &axum::http::HeaderMap) -> bool {
+    let head: usize = headers
+        .iter()
+        .map(|(k, v)| k.as_str().len() + v.len() + 4)
+        .sum();
+    head > MAX_HEADER_BYTES
 }
 
 /// Server functions answer bad arguments with a 500 and the deserialiser's message. That is
