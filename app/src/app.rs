@@ -4,12 +4,10 @@ use crate::components::{
     layout::{SiteFooter, SiteHeader},
     offline::ConnectionStatus,
 };
-use crate::offline::provide_offline_state;
 use crate::pages::{
     article::ArticlePage, help::HelpPage, library::LibraryPage, my_data::MyDataPage,
     not_found::NotFound, offline::OfflinePage, saved::SavedPage,
 };
-use crate::reader::provide_reader_state;
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, HashedStylesheet, MetaTags};
 use leptos_router::{
@@ -39,7 +37,9 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 // library's "Continue reading" row, so it moves nothing when it fills in.
                 <script nonce=leptos::nonce::use_nonce()>{CONTINUE_PROBE}</script>
                 <AutoReload options=options.clone()/>
-                <HydrationScripts options=options.clone()/>
+                // Islands: only the interactive parts of a page (marked `#[island]`) are
+                // hydrated, so the WASM holds those and not every page and the router.
+                <HydrationScripts options=options.clone() islands=true/>
                 <HashedStylesheet options id="leptos"/>
                 <MetaTags/>
             </head>
@@ -53,10 +53,9 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
-    provide_reader_state();
-    provide_offline_state();
-    // Effects never run on the server, so this marks the moment the page became
-    // interactive: end-to-end tests wait for it before they click.
+    // The static build's mark of the moment the page became interactive (effects never run
+    // on the server; the server-rendered site marks it in `crate::hydrate`): end-to-end
+    // tests wait for it before they click.
     Effect::new(move |_| {
         if let Some(body) = document().body() {
             let _ = body.set_attribute("data-hydrated", "true");

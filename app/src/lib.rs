@@ -25,15 +25,26 @@ mod parallel;
 pub mod perf;
 pub mod reader;
 pub mod search;
+mod shared;
 
 pub use app::{shell, App};
 
-/// The browser entry point: attaches the app to the server-rendered page.
+/// The browser entry point of the server-rendered site. Leptos' island script calls it, then
+/// hydrates each island of the page in turn (`#[island]` components: the interactive parts),
+/// all before the next task; the mark set then tells end-to-end tests that clicks now work.
 #[cfg(feature = "hydrate")]
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
     console_error_panic_hook::set_once();
-    leptos::mount::hydrate_body(App);
+    leptos::mount::hydrate_islands();
+    leptos::prelude::set_timeout(
+        || {
+            if let Some(body) = leptos::prelude::document().body() {
+                let _ = body.set_attribute("data-hydrated", "true");
+            }
+        },
+        std::time::Duration::ZERO,
+    );
 }
 
 /// The static build's entry point, run as soon as the WASM loads: there is no server HTML

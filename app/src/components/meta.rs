@@ -20,6 +20,11 @@ fn site_origin() -> String {
     String::new()
 }
 
+/// What a page's `<title>` says: its own title, then the site's name.
+pub fn full_title(title: &str) -> String {
+    format!("{title} · Wellspring")
+}
+
 #[component]
 pub fn PageMeta(
     /// The page's own title; the site name is added.
@@ -32,9 +37,8 @@ pub fn PageMeta(
     #[prop(default = "website")] og_type: &'static str,
 ) -> impl IntoView {
     let url = format!("{}{path}", site_origin());
-    let full_title = format!("{title} · Wellspring");
     view! {
-        <Title text=full_title/>
+        <Title text=full_title(&title)/>
         <Meta name="description" content=description.clone()/>
         <Link rel="canonical" href=url.clone()/>
         <Meta property="og:site_name" content="Wellspring"/>

@@ -1,6 +1,7 @@
 //! Offline reading in the page: the connection note, the save button, the mark on cards, and
 //! the list of what this browser keeps. All of it appears only after hydration, where the
-//! browser can keep articles (see offline/mod.rs).
+//! browser can keep articles (see offline/mod.rs). Islands, but for `OfflineStorage`, which
+//! only the /my-data island holds.
 
 use crate::api::get_cards;
 use crate::components::card::Card;
@@ -10,7 +11,7 @@ use leptos::prelude::*;
 
 /// Says when the connection goes, and when it comes back. Always in the page (empty while
 /// online) so screen readers announce the change.
-#[component]
+#[island]
 pub fn ConnectionStatus() -> impl IntoView {
     let offline = use_offline();
     view! {
@@ -35,7 +36,7 @@ pub fn ConnectionStatus() -> impl IntoView {
 }
 
 /// "Save for offline" on an article; once saved, says so and offers to remove it.
-#[component]
+#[island]
 pub fn SaveOfflineButton(#[prop(into)] slug: String, #[prop(into)] title: String) -> impl IntoView {
     let offline = use_offline();
     let slug = StoredValue::new(slug);
@@ -95,7 +96,7 @@ pub fn SaveOfflineButton(#[prop(into)] slug: String, #[prop(into)] title: String
 }
 
 /// The mark on a card whose article this browser keeps.
-#[component]
+#[island]
 pub fn OfflineMark(#[prop(into)] slug: String) -> impl IntoView {
     let offline = use_offline();
     move || {
@@ -107,7 +108,7 @@ pub fn OfflineMark(#[prop(into)] slug: String) -> impl IntoView {
 
 /// Every article this browser keeps for offline reading, as cards. The cards come from
 /// `get_cards`, which the service worker keeps with the app, so this works offline too.
-#[component]
+#[island]
 pub fn OfflineList() -> impl IntoView {
     let offline = use_offline();
     let library = LocalResource::new(get_cards);
@@ -144,7 +145,7 @@ pub fn OfflineList() -> impl IntoView {
 }
 
 /// "Save all bookmarks for offline" on /saved, with its progress.
-#[component]
+#[island]
 pub fn SaveAllOffline() -> impl IntoView {
     let offline = use_offline();
     let reader = use_reader();
@@ -251,12 +252,17 @@ const UNSUPPORTED: &str = if cfg!(feature = "csr") {
     "This browser cannot keep articles for offline reading."
 };
 
+/// In whole tenths, so the WASM needs no float formatting (about 20 KB of it).
 fn megabytes(bytes: f64) -> String {
+    let tenths = |unit: f64| {
+        let t = (bytes / unit * 10.0).round() as u64;
+        format!("{}.{}", t / 10, t % 10)
+    };
     match bytes / 1e6 {
         mb if mb < 0.1 => "less than 0.1 MB".to_string(),
-        mb if mb < 100.0 => format!("{mb:.1} MB"),
-        mb if mb < 1000.0 => format!("{mb:.0} MB"),
-        mb => format!("{:.1} GB", mb / 1000.0),
+        mb if mb < 100.0 => format!("{} MB", tenths(1e6)),
+        mb if mb < 1000.0 => format!("{} MB", mb.round() as u64),
+        _ => format!("{} GB", tenths(1e9)),
     }
 }
 

@@ -1,11 +1,12 @@
 //! Controls and marks that show reader state: the bookmark toggle and reading progress.
 //! Both render the same neutral markup on the server and on the first client render;
-//! stored state fills them in after hydration without changing their size.
+//! stored state fills them in after hydration without changing their size. Each is an island
+//! (hydrated alone) wherever it is not already inside one.
 
 use crate::reader::use_reader;
 use leptos::prelude::*;
 
-#[component]
+#[island]
 pub fn BookmarkButton(#[prop(into)] slug: String, #[prop(into)] title: String) -> impl IntoView {
     let reader = use_reader();
     let pressed = {
@@ -33,7 +34,7 @@ pub fn BookmarkButton(#[prop(into)] slug: String, #[prop(into)] title: String) -
 }
 
 /// "Finished", or a bar with the share read; empty (but the same height) when unread.
-#[component]
+#[island]
 pub fn ReadingProgress(#[prop(into)] slug: String) -> impl IntoView {
     let reader = use_reader();
     let progress = move || reader.progress(&slug);
@@ -56,15 +57,16 @@ pub fn ReadingProgress(#[prop(into)] slug: String) -> impl IntoView {
     }
 }
 
-/// A discreet note when this browser will not let Wellspring keep anything.
-#[component]
+/// A discreet note when this browser will not let Wellspring keep anything. State then lives
+/// in the page alone: every link is a page load.
+#[island]
 pub fn StorageNotice() -> impl IntoView {
     let reader = use_reader();
     view! {
         <Show when=move || !reader.persistent.get()>
             <p class="storage-notice" role="status">
                 "This browser is not letting Wellspring store anything, so bookmarks and "
-                "reading progress will last only until you close this tab."
+                "reading progress are forgotten when you leave the page."
             </p>
         </Show>
     }
@@ -72,7 +74,7 @@ pub fn StorageNotice() -> impl IntoView {
 
 /// On an article page: saves how far the reader is (throttled), and offers to return to
 /// where they stopped last time. The offer floats at the bottom, so it shifts no layout.
-#[component]
+#[island]
 pub fn ReadingTracker(#[prop(into)] slug: String) -> impl IntoView {
     let reader = use_reader();
     let offer = RwSignal::new(None::<f64>);

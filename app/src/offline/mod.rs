@@ -41,7 +41,12 @@ pub struct OfflineState {
     pub back_online: RwSignal<bool>,
 }
 
-pub fn provide_offline_state() {
+/// The page's offline state (see shared.rs).
+pub fn use_offline() -> OfflineState {
+    crate::shared::page_state(new_state)
+}
+
+fn new_state() -> OfflineState {
     let state = OfflineState {
         saved: RwSignal::new(Vec::new()),
         ready: RwSignal::new(false),
@@ -49,13 +54,9 @@ pub fn provide_offline_state() {
         online: RwSignal::new(true),
         back_online: RwSignal::new(false),
     };
-    provide_context(state);
     #[cfg(feature = "browser")]
     Effect::new(move |_| browser::attach(state));
-}
-
-pub fn use_offline() -> OfflineState {
-    expect_context::<OfflineState>()
+    state
 }
 
 impl OfflineState {

@@ -14,7 +14,7 @@ pub const SHOW: [(&str, &str); 4] = [
     ("unread", "Unread"),
 ];
 
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Filters {
     pub topics: Vec<String>,
     pub q: String,

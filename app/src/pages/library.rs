@@ -3,12 +3,16 @@
 
 use super::filters::{Filters, SHOW};
 use crate::api::{get_library, get_search_index, LibraryPayload, FIRST_CARDS};
-use crate::components::{card::Card, continue_reading::ContinueReading, meta::PageMeta};
+use crate::components::{
+    card::Card,
+    continue_reading::ContinueReading,
+    meta::{full_title, PageMeta},
+};
 use crate::model::{topic_href, ArticleCard, LibraryData, Topic};
 use crate::reader::use_reader;
 use crate::search::SearchIndex;
 use leptos::prelude::*;
-use leptos_router::{hooks::use_navigate, hooks::use_query_map, NavigateOptions};
+use leptos_router::hooks::use_query_map;
 
 /// Cards shown at first and added by "Show more": a large library never floods the DOM.
 const PAGE: usize = FIRST_CARDS;
@@ -18,19 +22,33 @@ pub fn LibraryPage() -> impl IntoView {
     // The server sends the first page of cards for the URL the page was opened with, and
     // the browser hydrates with the same; the whole library follows after hydration.
     let first = use_query_map().with_untracked(Filters::from_query);
+    let asked = first.clone();
     let library = Resource::new(
         || (),
-        move |_| get_library(first.topics.join(","), first.q.clone()),
+        move |_| get_library(asked.topics.join(","), asked.q.clone()),
     );
     view! {
         <div class="wrap page">
             <Suspense fallback=|| view! { <p class="loading">"Loading the library…"</p> }>
-                {move || Suspend::new(async move {
-                    match library.await {
-                        Ok(payload) => view! { <Library payload/> }.into_any(),
-                        Err(_) => view! { <LoadError/> }.into_any(),
-                    }
-                })}
+                {move || {
+                    let initial = first.clone();
+                    Suspend::new(async move {
+                        match library.await {
+                            Ok(payload) => {
+                                let topics: Vec<Topic> = payload.topics.iter().map(|(t, _)| t.clone()).collect();
+                                let (title, description, path) = heading(&topics, &initial);
+                                view! {
+                                    // The page's head, for the URL it was opened with: outside the
+                                    // island, where leptos_meta lives (the island keeps the title).
+                                    <PageMeta title description path/>
+                                    <Library payload initial/>
+                                }
+                                .into_any()
+                            }
+                            Err(_) => view! { <LoadError/> }.into_any(),
+                        }
+                    })
+                }}
             </Suspense>
         </div>
     }
@@ -52,16 +70,19 @@ impl Results {
     }
 }
 
-#[component]
-fn Library(payload: LibraryPayload) -> impl IntoView {
+/// The whole library view: an island, as everything in it answers the reader at once.
+/// `initial` are the filters of the URL the page was opened with; from then on the island
+/// keeps them, and the URL, itself (see [`show_in_url`]).
+#[island]
+fn Library(payload: LibraryPayload, initial: Filters) -> impl IntoView {
     let LibraryPayload {
         topics: topic_counts,
         cards,
         total,
         asked,
     } = payload;
-    let query = use_query_map();
-    let filters = Memo::new(move |_| query.with(Filters::from_query));
+    let filters = RwSignal::new(initial);
+    follow_history(filters);
     let reader = use_reader();
     let topics = StoredValue::new(
         topic_counts
@@ -159,9 +180,10 @@ fn Library(payload: LibraryPayload) -> impl IntoView {
             let slug = t.slug.clone();
             let active = move || filters.with(|f| f.topics.contains(&slug)).then_some("true");
             let slug = t.slug.clone();
+            let (href, click) = filter_link(filters, move |f| f.toggle_topic(&slug));
             view! {
                 <li>
-                    <a class="chip" href=move || filters.with(|f| f.toggle_topic(&slug).href()) aria-current=active>
+                    <a class="chip" href=href on:click=click aria-current=active>
                         {t.name}
                         <span class="chip-count">{n}</span>
                     </a>
@@ -177,27 +199,30 @@ fn Library(payload: LibraryPayload) -> impl IntoView {
                     .with(|f| f.show.as_deref() == Some(key))
                     .then_some("true")
             };
-            let href = move || {
-                filters.with(|f| {
-                    f.with_show((f.show.as_deref() != Some(key)).then_some(key))
-                        .href()
-                })
-            };
-            view! { <li><a class="chip" href=href aria-current=active>{label}</a></li> }
+            let (href, click) = filter_link(filters, move |f| {
+                f.with_show((f.show.as_deref() != Some(key)).then_some(key))
+            });
+            view! { <li><a class="chip" href=href on:click=click aria-current=active>{label}</a></li> }
         })
         .collect_view();
-    let navigate = use_navigate();
     let on_input = move |ev| {
-        let href = filters.with_untracked(|f| f.with_q(event_target_value(&ev)).href());
-        navigate(
-            &href,
-            NavigateOptions {
-                replace: true,
-                scroll: false,
-                ..Default::default()
-            },
-        );
+        let next = filters.with_untracked(|f| f.with_q(event_target_value(&ev)));
+        show_in_url(&next.href(), true);
+        filters.set(next);
     };
+    // The title follows the filters (the server wrote the first one; see `LibraryPage`).
+    Effect::watch(
+        move || filters.get(),
+        move |f, _, _| {
+            let (title, _, _) = topics.with_value(|ts| heading(ts, f));
+            document().set_title(&full_title(&title));
+        },
+        false,
+    );
+    let (all_topics_href, all_topics_click) = filter_link(filters, |f| Filters {
+        topics: vec![],
+        ..f.clone()
+    });
     let count = move || {
         let n = matched.get();
         format!("{n} article{}", if n == 1 { "" } else { "s" })
@@ -225,7 +250,7 @@ fn Library(payload: LibraryPayload) -> impl IntoView {
         <nav class="topics" aria-label="Topics">
             <ul class="chips">
                 <li>
-                    <a class="chip" href=move || filters.with(|f| Filters { topics: vec![], ..f.clone() }.href())
+                    <a class="chip" href=all_topics_href on:click=all_topics_click
                         aria-current=move || filters.with(|f| f.topics.is_empty()).then_some("true")>
                         "All topics"
                     </a>
@@ -255,21 +280,14 @@ fn Library(payload: LibraryPayload) -> impl IntoView {
     }
 }
 
-/// The h1 and page meta: the topic's own when exactly one topic is chosen.
-#[component]
-fn Heading(topics: StoredValue<Vec<Topic>>, filters: Filters) -> impl IntoView {
-    let find = |slug: &String| topics.with_value(|ts| ts.iter().find(|t| &t.slug == slug).cloned());
+/// The page's title, description and canonical path for `filters`: the topic's own when
+/// exactly one known topic is chosen.
+fn heading(topics: &[Topic], filters: &Filters) -> (String, String, String) {
     let topic = match filters.topics.as_slice() {
-        [one] => find(one),
+        [one] => topics.iter().find(|t| &t.slug == one),
         _ => None,
     };
-    let unknown: Vec<String> = filters
-        .topics
-        .iter()
-        .filter(|t| find(t).is_none())
-        .cloned()
-        .collect();
-    let (title, description, path) = match &topic {
+    match topic {
         Some(t) => (t.name.clone(), t.description.clone(), topic_href(&t.slug)),
         None => (
             "Articles for your wellbeing".to_string(),
@@ -277,9 +295,22 @@ fn Heading(topics: StoredValue<Vec<Topic>>, filters: Filters) -> impl IntoView {
                 .to_string(),
             "/".to_string(),
         ),
-    };
+    }
+}
+
+/// The h1 and lede, and a note on topics that do not exist.
+#[component]
+fn Heading(topics: StoredValue<Vec<Topic>>, filters: Filters) -> impl IntoView {
+    let (title, description, _) = topics.with_value(|ts| heading(ts, &filters));
+    let unknown: Vec<String> = topics.with_value(|ts| {
+        filters
+            .topics
+            .iter()
+            .filter(|slug| !ts.iter().any(|t| &t.slug == *slug))
+            .cloned()
+            .collect()
+    });
     view! {
-        <PageMeta title=title.clone() description=description.clone() path/>
         <header class="page-intro">
             <h1>{title}</h1>
             <p class="lede">{description}</p>
@@ -292,24 +323,79 @@ fn Heading(topics: StoredValue<Vec<Topic>>, filters: Filters) -> impl IntoView {
     }
 }
 
+/// A link to other filters. Its href serves a new tab, or a page without JavaScript; a
+/// plain click applies them here and now, with no page load, as a new history entry.
+fn filter_link(
+    filters: RwSignal<Filters>,
+    next: impl Fn(&Filters) -> Filters + Clone + Send + Sync + 'static,
+) -> (
+    impl Fn() -> String + Clone + Send + Sync + 'static,
+    impl Fn(leptos::ev::MouseEvent) + 'static,
+) {
+    let href = {
+        let next = next.clone();
+        move || filters.with(|f| next(f).href())
+    };
+    let click = move |ev: leptos::ev::MouseEvent| {
+        let modified = ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key();
+        if ev.button() != 0 || modified {
+            return;
+        }
+        ev.prevent_default();
+        let to = filters.with_untracked(|f| next(f));
+        show_in_url(&to.href(), false);
+        filters.set(to);
+    };
+    (href, click)
+}
+
+/// Puts `href` in the address bar: a new history entry, or (`replace`, while typing) the
+/// current one changed.
+fn show_in_url(_href: &str, _replace: bool) {
+    #[cfg(feature = "browser")]
+    if let Ok(history) = window().history() {
+        let state = wasm_bindgen::JsValue::NULL;
+        let _ = if _replace {
+            history.replace_state_with_url(&state, "", Some(_href))
+        } else {
+            history.push_state_with_url(&state, "", Some(_href))
+        };
+    }
+}
+
+/// Back and forward walk the filters the reader chose.
+fn follow_history(_filters: RwSignal<Filters>) {
+    #[cfg(feature = "browser")]
+    {
+        use leptos_router::location::{BrowserUrl, LocationProvider};
+        let handle = window_event_listener(leptos::ev::popstate, move |_| {
+            if let Ok(url) = BrowserUrl::current() {
+                _filters.set(Filters::from_query(url.search_params()));
+            }
+        });
+        on_cleanup(move || handle.remove());
+    }
+}
+
 /// The first `n` of `cards` picked by `order`.
 fn pick(cards: &[ArticleCard], order: &[usize], n: usize) -> Vec<ArticleCard> {
     order.iter().take(n).map(|&i| cards[i].clone()).collect()
 }
 
 #[component]
-fn NoResults(filters: Memo<Filters>) -> impl IntoView {
+fn NoResults(filters: RwSignal<Filters>) -> impl IntoView {
     let message = move || {
         filters.with(|f| match f.q.trim() {
             "" => "No articles match these filters.".to_string(),
             q => format!("No articles match “{q}”."),
         })
     };
+    let (clear_href, clear) = filter_link(filters, |f| f.with_q(String::new()));
     view! {
         <div class="empty">
             <p>{message}</p>
             <p>
-                <a href=move || filters.with(|f| f.with_q(String::new()).href())>"Clear the search"</a>
+                <a href=clear_href on:click=clear>"Clear the search"</a>
                 " or "
                 <a href="/">"show every article"</a>
                 ". If you need help now, "

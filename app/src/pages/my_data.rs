@@ -6,6 +6,19 @@ use leptos::prelude::*;
 
 #[component]
 pub fn MyDataPage() -> impl IntoView {
+    view! {
+        <PageMeta
+            title="Your data"
+            description="What Wellspring keeps in your browser, and how to export, import or clear it. Nothing leaves your device."
+            path="/my-data"
+        />
+        <MyData/>
+    }
+}
+
+/// The whole page below its head: all of it shows or changes what this browser keeps.
+#[island]
+fn MyData() -> impl IntoView {
     let reader = use_reader();
     // Outcome of the last action, for the live region: (is it an error?, text).
     let message = RwSignal::new(None::<(bool, String)>);
@@ -67,11 +80,6 @@ pub fn MyDataPage() -> impl IntoView {
     };
 
     view! {
-        <PageMeta
-            title="Your data"
-            description="What Wellspring keeps in your browser, and how to export, import or clear it. Nothing leaves your device."
-            path="/my-data"
-        />
         <div class="wrap narrow page">
             <h1>"Your data"</h1>
             <p class="lede">

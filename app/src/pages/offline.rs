@@ -3,15 +3,9 @@
 
 use crate::components::{meta::PageMeta, offline::OfflineList};
 use leptos::prelude::*;
-use leptos_router::hooks::use_query_map;
 
 #[component]
 pub fn OfflinePage() -> impl IntoView {
-    let query = use_query_map();
-    // Read after hydration: the worker serves the copy of this page it kept, rendered
-    // without any `from`, so the first render must not depend on it.
-    let from = RwSignal::new(None::<String>);
-    Effect::new(move |_| from.set(query.with(|q| q.get("from")).filter(|p| is_local_path(p))));
     view! {
         <PageMeta
             title="Offline reading"
@@ -21,13 +15,7 @@ pub fn OfflinePage() -> impl IntoView {
         <div class="wrap page">
             <header class="page-intro">
                 <h1>"Offline reading"</h1>
-                {move || from.get().map(|path| view! {
-                    <p class="lede">
-                        "You're offline, and that page isn't saved in this browser. "
-                        <a href=path>"Try it again"</a>
-                        " once you're connected."
-                    </p>
-                })}
+                <TryAgain/>
             </header>
             {saved_articles()}
             <aside class="help-callout" aria-label="Support">
@@ -38,6 +26,33 @@ pub fn OfflinePage() -> impl IntoView {
                 </p>
             </aside>
         </div>
+    }
+}
+
+/// The page the reader asked for, to try again. Read after hydration: the worker serves the
+/// copy of this page it kept, rendered without any `from`, so the first render must not
+/// depend on it.
+#[island]
+fn TryAgain() -> impl IntoView {
+    let from = RwSignal::new(None::<String>);
+    #[cfg(feature = "browser")]
+    Effect::new(move |_| {
+        use leptos_router::location::{BrowserUrl, LocationProvider};
+        let asked = BrowserUrl::current()
+            .ok()
+            .and_then(|u| u.search_params().get("from"));
+        from.set(asked.filter(|p| is_local_path(p)));
+    });
+    move || {
+        from.get().map(|path| {
+            view! {
+                <p class="lede">
+                    "You're offline, and that page isn't saved in this browser. "
+                    <a href=path>"Try it again"</a>
+                    " once you're connected."
+                </p>
+            }
+        })
     }
 }
 
@@ -64,6 +79,7 @@ fn saved_articles() -> AnyView {
 }
 
 /// Only a path on this site: never another origin (`//host`, `https:`) from a crafted link.
+#[cfg(any(feature = "browser", test))]
 fn is_local_path(path: &str) -> bool {
     path.starts_with('/') && !path.starts_with("//") && !path.starts_with("/\\")
 }

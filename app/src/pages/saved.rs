@@ -11,9 +11,6 @@ use std::collections::HashSet;
 
 #[component]
 pub fn SavedPage() -> impl IntoView {
-    // Which cards to show depends on this browser's bookmarks, which the server never sees:
-    // so the cards are fetched by the browser alone, never rendered into the page.
-    let library = LocalResource::new(get_cards);
     view! {
         <PageMeta
             title="Saved articles"
@@ -27,13 +24,23 @@ pub fn SavedPage() -> impl IntoView {
             </header>
             <StorageNotice/>
             <SaveAllOffline/>
-            <Suspense fallback=|| view! { <p class="loading">"Loading your saved articles…"</p> }>
-                {move || Suspend::new(async move {
-                    let data = library.await.unwrap_or_default();
-                    view! { <SavedList data/> }
-                })}
-            </Suspense>
+            <Bookmarks/>
         </div>
+    }
+}
+
+/// Which cards to show depends on this browser's bookmarks, which the server never sees:
+/// so the cards are fetched by the browser alone, never rendered into the page.
+#[island]
+fn Bookmarks() -> impl IntoView {
+    let library = LocalResource::new(get_cards);
+    view! {
+        <Suspense fallback=|| view! { <p class="loading">"Loading your saved articles…"</p> }>
+            {move || Suspend::new(async move {
+                let data = library.await.unwrap_or_default();
+                view! { <SavedList data/> }
+            })}
+        </Suspense>
     }
 }
 

@@ -24,20 +24,21 @@ pub struct ReaderState {
     pub persistent: RwSignal<bool>,
 }
 
-/// Creates the reader state for the app and, in the browser, loads it once hydrated.
-pub fn provide_reader_state() {
+/// The page's reader state (see shared.rs).
+pub fn use_reader() -> ReaderState {
+    crate::shared::page_state(new_state)
+}
+
+/// Empty at first; in the browser, loaded once hydrated (effects run only after it).
+fn new_state() -> ReaderState {
     let state = ReaderState {
         data: RwSignal::new(ReaderData::default()),
         ready: RwSignal::new(false),
         persistent: RwSignal::new(true),
     };
-    provide_context(state);
     #[cfg(feature = "browser")]
     Effect::new(move |_| storage::attach(state));
-}
-
-pub fn use_reader() -> ReaderState {
-    expect_context::<ReaderState>()
+    state
 }
 
 /// Milliseconds since the Unix epoch (0 on the server, where nothing is saved).
