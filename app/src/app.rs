@@ -50,17 +50,19 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     }
 }
 
+/// Marks `<body>` once the page is interactive: end-to-end tests wait for it before they click.
+pub(crate) fn mark_interactive() {
+    if let Some(body) = document().body() {
+        let _ = body.set_attribute("data-hydrated", "true");
+    }
+}
+
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
-    // The static build's mark of the moment the page became interactive (effects never run
-    // on the server; the server-rendered site marks it in `crate::hydrate`): end-to-end
-    // tests wait for it before they click.
-    Effect::new(move |_| {
-        if let Some(body) = document().body() {
-            let _ = body.set_attribute("data-hydrated", "true");
-        }
-    });
+    // The static build's mark (effects never run on the server; the server-rendered site
+    // sets it in `crate::hydrate`).
+    Effect::new(move |_| mark_interactive());
 
     view! {
         <Router>

@@ -37,14 +37,7 @@ pub use app::{shell, App};
 pub fn hydrate() {
     console_error_panic_hook::set_once();
     leptos::mount::hydrate_islands();
-    leptos::prelude::set_timeout(
-        || {
-            if let Some(body) = leptos::prelude::document().body() {
-                let _ = body.set_attribute("data-hydrated", "true");
-            }
-        },
-        std::time::Duration::ZERO,
-    );
+    leptos::prelude::set_timeout(app::mark_interactive, std::time::Duration::ZERO);
 }
 
 /// The static build's entry point, run as soon as the WASM loads: there is no server HTML

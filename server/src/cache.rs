@@ -90,15 +90,15 @@ fn cacheable(request: &Request) -> bool {
         && !path.starts_with("/pkg/")
 }
 
-/// A kept page's answer, with every header the layers around the routes would have added
-/// (security.rs's, the draining `Connection: close`): what [`answer_hits`] needs.
+/// What [`answer_hits`] needs: the cache, and the headers the layers it skips would have
+/// added (security.rs's `static_headers`).
 pub struct Hits {
     pub cache: Arc<PageCache>,
     pub headers: Vec<(HeaderName, HeaderValue)>,
-    pub draining: fn() -> bool,
 }
 
-/// Outermost middleware but the log: answers a cached page at once. A hit needs none of the
+/// Outermost middleware but the log and the draining `Connection: close`: answers a cached
+/// page at once. A hit needs none of the
 /// layers inside (no body to limit, no render to time out or shed, no routing), and skipping
 /// them was a third of the server's time per request under load (bench/serve.sh).
 pub async fn answer_hits(
@@ -106,14 +106,17 @@ pub async fn answer_hits(
     request: Request,
     next: Next,
 ) -> Response<Body> {
-    // What the layers inside would refuse goes on to be refused there: a body, a huge head.
-    let plain = !request.headers().contains_key(header::CONTENT_LENGTH)
-        && !request.headers().contains_key(header::TRANSFER_ENCODING)
-        && !crate::security::head_too_large(request.headers());
-    // A client taking brotli but not gzip gets the page compressed by the layer inside.
-    let gzip_or_plain =
-        accepts_gzip(request.headers()) || !request.headers().contains_key(header::ACCEPT_ENCODING);
-    let page = (plain && gzip_or_plain && cacheable(&request))
+    let headers = request.headers();
+    // What the layers inside would refuse goes on to be refused there (a body, a huge head),
+    // and a client taking brotli but not gzip gets the page compressed by the layer inside.
+    // Cheapest checks first: most requests that are not pages stop at `cacheable`.
+    let answerable = || {
+        !headers.contains_key(header::CONTENT_LENGTH)
+            && !headers.contains_key(header::TRANSFER_ENCODING)
+            && (accepts_gzip(headers) || !headers.contains_key(header::ACCEPT_ENCODING))
+            && !crate::security::head_too_large(headers)
+    };
+    let page = (cacheable(&request) && answerable())
         .then(|| hits.cache.get(request.uri().path()))
         .flatten();
     let Some(page) = page else {
@@ -123,9 +126,6 @@ pub async fn answer_hits(
     let headers = response.headers_mut();
     for (name, value) in &hits.headers {
         headers.insert(name.clone(), value.clone());
-    }
-    if (hits.draining)() {
-        headers.insert(header::CONNECTION, HeaderValue::from_static("close"));
     }
     response
 }

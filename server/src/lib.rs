@@ -134,13 +134,9 @@ fn layers(app: Router, config: &Config, cache: Arc<cache::PageCache>) -> Router 
             value.clone(),
         ));
     }
-    let hits = Arc::new(cache::Hits {
-        cache,
-        headers,
-        draining: || DRAINING.load(Ordering::Relaxed),
-    });
-    app.layer(middleware::map_response(close_when_draining))
-        .layer(middleware::from_fn_with_state(hits, cache::answer_hits))
+    let hits = Arc::new(cache::Hits { cache, headers });
+    app.layer(middleware::from_fn_with_state(hits, cache::answer_hits))
+        .layer(middleware::map_response(close_when_draining))
         .layer(logs::layer())
 }
 
