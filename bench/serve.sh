@@ -234,7 +234,10 @@ echo "|---|---|---:|---:|"
 WEIGHT=0
 weight_row HTML "$WS_URL$ARTICLE"
 for ext in css js wasm; do
-    url=$(grep -o "/pkg/[^\"' ]*\.$ext" "$WWW/article.html" | awk 'NR == 1')
+    # What the page links (preload, modulepreload, stylesheet). Not the lazy islands' split
+    # WASM, which an article page does not load: it only names it for the service worker,
+    # which fetches it once the page is loaded.
+    url=$(grep -o '<link[^>]*>' "$WWW/article.html" | grep -o "/pkg/[^\"' ]*\.$ext" | awk 'NR == 1')
     [[ -n $url ]] || die "no .$ext under /pkg in the article page"
     weight_row "${ext^^}" "$WS_URL$url"
 done

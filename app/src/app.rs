@@ -40,6 +40,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 // Islands: only the interactive parts of a page (marked `#[island]`) are
                 // hydrated, so the WASM holds those and not every page and the router.
                 <HydrationScripts options=options.clone() islands=true/>
+                <SplitWasm/>
                 <HashedStylesheet options id="leptos"/>
                 <MetaTags/>
             </head>
@@ -50,11 +51,25 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     }
 }
 
-/// Marks `<body>` once the page is interactive: end-to-end tests wait for it before they click.
-pub(crate) fn mark_interactive() {
-    if let Some(body) = document().body() {
-        let _ = body.set_attribute("data-hydrated", "true");
-    }
+/// Names every file of the WASM split out for lazy islands (as cargo-leptos --split wrote it),
+/// for the service worker to keep with the shell: the library and /my-data then hydrate
+/// offline too, though a reader may never have opened them online (offline/browser.rs).
+#[component]
+fn SplitWasm() -> impl IntoView {
+    let files = use_context::<leptos::WasmSplitManifest>().map(|manifest| {
+        manifest.0.with_value(|(pkg, chunks, loader)| {
+            let mut files: Vec<String> = chunks
+                .values()
+                .flatten()
+                .map(|chunk| format!("{pkg}/{chunk}.wasm"))
+                .collect();
+            files.sort();
+            files.dedup();
+            files.push(format!("{pkg}/{loader}"));
+            files.join(" ")
+        })
+    });
+    files.map(|content| view! { <meta name="wellspring-split-wasm" content=content/> })
 }
 
 #[component]
@@ -62,7 +77,7 @@ pub fn App() -> impl IntoView {
     provide_meta_context();
     // The static build's mark (effects never run on the server; the server-rendered site
     // sets it in `crate::hydrate`).
-    Effect::new(move |_| mark_interactive());
+    Effect::new(move |_| crate::hydration::finish());
 
     view! {
         <Router>

@@ -18,6 +18,7 @@ pub mod components;
 pub mod content;
 #[cfg(any(feature = "ssr", feature = "csr"))]
 pub mod embedded;
+mod hydration;
 pub mod model;
 pub mod offline;
 pub mod pages;
@@ -30,14 +31,14 @@ mod shared;
 pub use app::{shell, App};
 
 /// The browser entry point of the server-rendered site. Leptos' island script calls it, then
-/// hydrates each island of the page in turn (`#[island]` components: the interactive parts),
-/// all before the next task; the mark set then tells end-to-end tests that clicks now work.
+/// hydrates each island of the page in turn (`#[island]` components: the interactive parts);
+/// hydration.rs follows them to the end.
 #[cfg(feature = "hydrate")]
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
     console_error_panic_hook::set_once();
+    hydration::start();
     leptos::mount::hydrate_islands();
-    leptos::prelude::set_timeout(app::mark_interactive, std::time::Duration::ZERO);
 }
 
 /// The static build's entry point, run as soon as the WASM loads: there is no server HTML

@@ -108,8 +108,11 @@ pub fn OfflineMark(#[prop(into)] slug: String) -> impl IntoView {
 
 /// Every article this browser keeps for offline reading, as cards. The cards come from
 /// `get_cards`, which the service worker keeps with the app, so this works offline too.
-#[island]
+// Lazy (split out) in the hydrating build only: the static build has no split WASM.
+#[cfg_attr(feature = "hydrate", island(lazy))]
+#[cfg_attr(not(feature = "hydrate"), island)]
 pub fn OfflineList() -> impl IntoView {
+    crate::hydration::lazy_island_hydrated();
     let offline = use_offline();
     let library = LocalResource::new(get_cards);
     view! {
@@ -145,8 +148,11 @@ pub fn OfflineList() -> impl IntoView {
 }
 
 /// "Save all bookmarks for offline" on /saved, with its progress.
-#[island]
+// Lazy (split out) in the hydrating build only: the static build has no split WASM.
+#[cfg_attr(feature = "hydrate", island(lazy))]
+#[cfg_attr(not(feature = "hydrate"), island)]
 pub fn SaveAllOffline() -> impl IntoView {
+    crate::hydration::lazy_island_hydrated();
     let offline = use_offline();
     let reader = use_reader();
     // (saved, failed, of how many), and whether it is still going.

@@ -96,8 +96,20 @@ fn tell_other_tabs() {
     });
 }
 
+/// The files of the WASM split out for lazy islands, which the page names (app.rs) but
+/// loads only where such an island is.
+fn split_wasm() -> Vec<String> {
+    document()
+        .query_selector("meta[name=wellspring-split-wasm]")
+        .ok()
+        .flatten()
+        .and_then(|meta| meta.get_attribute("content"))
+        .map(|files| files.split_whitespace().map(str::to_string).collect())
+        .unwrap_or_default()
+}
+
 /// Registers public/sw.js, naming this build's hashed files (the page's own preload and
-/// stylesheet links) so the worker keeps exactly them.
+/// stylesheet links, and the split WASM) so the worker keeps exactly them.
 fn register_worker() {
     let navigator = window().navigator();
     if !has(&navigator, "serviceWorker") {
@@ -116,6 +128,7 @@ fn register_worker() {
                 .ok()?
                 .get_attribute("href")
         })
+        .chain(split_wasm())
         .map(|href| format!("asset={}", js_sys::encode_uri_component(&href)))
         .collect();
     // The static build has one page for every path and no data requests.

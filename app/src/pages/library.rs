@@ -73,8 +73,11 @@ impl Results {
 /// The whole library view: an island, as everything in it answers the reader at once.
 /// `initial` are the filters of the URL the page was opened with; from then on the island
 /// keeps them, and the URL, itself (see [`show_in_url`]).
-#[island]
+// Lazy (split out) in the hydrating build only: the static build has no split WASM.
+#[cfg_attr(feature = "hydrate", island(lazy))]
+#[cfg_attr(not(feature = "hydrate"), island)]
 fn Library(payload: LibraryPayload, initial: Filters) -> impl IntoView {
+    crate::hydration::lazy_island_hydrated();
     let LibraryPayload {
         topics: topic_counts,
         cards,

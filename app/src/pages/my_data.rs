@@ -17,8 +17,11 @@ pub fn MyDataPage() -> impl IntoView {
 }
 
 /// The whole page below its head: all of it shows or changes what this browser keeps.
-#[island]
+// Lazy (split out) in the hydrating build only: the static build has no split WASM.
+#[cfg_attr(feature = "hydrate", island(lazy))]
+#[cfg_attr(not(feature = "hydrate"), island)]
 fn MyData() -> impl IntoView {
+    crate::hydration::lazy_island_hydrated();
     let reader = use_reader();
     // Outcome of the last action, for the live region: (is it an error?, text).
     let message = RwSignal::new(None::<(bool, String)>);

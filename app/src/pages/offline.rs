@@ -32,8 +32,11 @@ pub fn OfflinePage() -> impl IntoView {
 /// The page the reader asked for, to try again. Read after hydration: the worker serves the
 /// copy of this page it kept, rendered without any `from`, so the first render must not
 /// depend on it.
-#[island]
+// Lazy (split out) in the hydrating build only: the static build has no split WASM.
+#[cfg_attr(feature = "hydrate", island(lazy))]
+#[cfg_attr(not(feature = "hydrate"), island)]
 fn TryAgain() -> impl IntoView {
+    crate::hydration::lazy_island_hydrated();
     let from = RwSignal::new(None::<String>);
     #[cfg(feature = "browser")]
     Effect::new(move |_| {

@@ -31,8 +31,11 @@ pub fn SavedPage() -> impl IntoView {
 
 /// Which cards to show depends on this browser's bookmarks, which the server never sees:
 /// so the cards are fetched by the browser alone, never rendered into the page.
-#[island]
+// Lazy (split out) in the hydrating build only: the static build has no split WASM.
+#[cfg_attr(feature = "hydrate", island(lazy))]
+#[cfg_attr(not(feature = "hydrate"), island)]
 fn Bookmarks() -> impl IntoView {
+    crate::hydration::lazy_island_hydrated();
     let library = LocalResource::new(get_cards);
     view! {
         <Suspense fallback=|| view! { <p class="loading">"Loading your saved articles…"</p> }>

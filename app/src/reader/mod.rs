@@ -1,7 +1,7 @@
 //! Reader state: bookmarks and reading progress. It lives in the browser's local storage
-//! and never reaches the server. The server renders every page without it; after
-//! hydration an effect (which never runs on the server) loads it, so the first client
-//! render matches the server's HTML exactly.
+//! and never reaches the server. The server renders every page without it; once every
+//! island of the page has hydrated (hydration.rs), the browser loads it, so each island's
+//! first render matches the server's HTML exactly.
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod proptests;
@@ -29,7 +29,7 @@ pub fn use_reader() -> ReaderState {
     crate::shared::page_state(new_state)
 }
 
-/// Empty at first; in the browser, loaded once hydrated (effects run only after it).
+/// Empty at first; in the browser, loaded once every island of the page has hydrated.
 fn new_state() -> ReaderState {
     let state = ReaderState {
         data: RwSignal::new(ReaderData::default()),
@@ -37,7 +37,7 @@ fn new_state() -> ReaderState {
         persistent: RwSignal::new(true),
     };
     #[cfg(feature = "browser")]
-    Effect::new(move |_| storage::attach(state));
+    Effect::new(move |_| crate::hydration::after_hydration(move || storage::attach(state)));
     state
 }
 
