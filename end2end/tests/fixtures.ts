@@ -71,8 +71,9 @@ export const test = base.extend<Fixtures>({
       context.on("response", async (response) => {
         if (response.request().resourceType() !== "document") return;
         const csp = (await response.headerValue("content-security-policy").catch(() => null)) ?? "none sent";
+        const type = (await response.headerValue("content-type").catch(() => null)) ?? "no type";
         const from = response.fromServiceWorker() ? "service worker" : "network";
-        documents.push(`${response.status()} ${response.url()} from the ${from}: ${csp.slice(0, 60)}`);
+        documents.push(`${response.status()} ${response.url()} (${type}) from the ${from}: ${csp.slice(0, 60)}`);
       });
       context.on("console", (msg) => {
         if (/Content[- ]Security[- ]Policy/i.test(msg.text())) {
@@ -90,7 +91,9 @@ export const test = base.extend<Fixtures>({
       }
       // `page` is listed so that it is still open here; it is used through the context.
       void page;
-      expect(violations, `Content Security Policy violations; documents:\n${documents.join("\n")}`).toEqual([]);
+      // The documents go last in the list, where a log cut short at its start still shows them.
+      const found = violations.length ? [...violations, ...documents.map((d) => `document ${d}`)] : [];
+      expect(found, "Content Security Policy violations, then the documents").toEqual([]);
     },
     { auto: true },
   ],
