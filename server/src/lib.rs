@@ -95,6 +95,7 @@ pub fn router(config: &Config, library: SharedLibrary) -> Router {
             context, shell,
         ))
         .with_state(options)
+        .layer(middleware::from_fn(own_owner))
         .layer(middleware::from_fn_with_state(cache.clone(), cache::serve));
     layers(app, config, cache)
 }
@@ -151,6 +152,29 @@ async fn close_when_draining(mut response: axum::response::Response) -> axum::re
         );
     }
     response
+}
+
+/// Runs each request under a reactive owner of its own, whatever owner its thread holds.
+///
+/// Leptos leaves each page render's root owner as its thread's current owner
+/// (`Owner::new_root` sets it), and leptos_axum's handlers for server functions and public
+/// files make `Owner::new()`: a child of the current owner. A file request served on that
+/// thread while the render awaited its data thus became the page's child, found the page's
+/// `ResponseOptions` in context and took its headers: the page went out without its
+/// Content-Security-Policy, so the locked-down one stopped its scripts (tests/isolation.rs).
+async fn own_owner(
+    request: axum::extract::Request,
+    next: middleware::Next,
+) -> axum::response::Response {
+    let owner = Owner::new_root(None);
+    // `new_root` made it the thread's owner too: only this request's polls should see it.
+    owner.clone().unset();
+    leptos::reactive::computed::ScopedFuture {
+        owner,
+        observer: None,
+        fut: next.run(request),
+    }
+    .await
 }
 
 /// Content is loaded before the server listens, so a listening server is ready until it
