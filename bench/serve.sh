@@ -234,10 +234,9 @@ echo "|---|---|---:|---:|"
 WEIGHT=0
 weight_row HTML "$WS_URL$ARTICLE"
 for ext in css js wasm; do
-    # What the page links (preload, modulepreload, stylesheet). Not the lazy islands' split
-    # WASM, which an article page does not load: it only names it for the service worker,
-    # which fetches it once the page is loaded.
-    url=$(grep -o '<link[^>]*>' "$WWW/article.html" | grep -o "/pkg/[^\"' ]*\.$ext" | awk 'NR == 1')
+    # The app's own files (the stylesheet, the JS and WASM the page loads once idle), not the
+    # lazy islands' split WASM, which an article page does not load.
+    url=$(grep -o "/pkg/wellspring\.[A-Za-z0-9_-]*\.$ext" "$WWW/article.html" | awk 'NR == 1')
     [[ -n $url ]] || die "no .$ext under /pkg in the article page"
     weight_row "${ext^^}" "$WS_URL$url"
 done

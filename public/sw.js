@@ -2,8 +2,9 @@
 // and serves the articles a reader chose to save for offline reading.
 //
 // The app registers it as /sw.js?asset=…&asset=… naming the hashed JS, WASM and CSS files
-// of the build that page runs (app/src/offline/browser.rs reads them from the page's own
-// <link> tags). So this file never needs editing for a build, and every build brings a new
+// of the build that page runs (app/src/offline/browser.rs reads them from the page's <link>
+// tags and its wellspring-assets <meta>, which may name a split build's manifest of its lazy
+// islands' WASM). So this file never needs editing for a build, and every build brings a new
 // worker with its own shell cache, which replaces the older builds' caches when it takes over.
 "use strict";
 
@@ -38,7 +39,7 @@ self.addEventListener("install", (event) => {
     (async () => {
       const shell = await caches.open(SHELL);
       // All or nothing: a shell with a piece missing would fail a reader offline.
-      await shell.addAll([...ASSETS, ...PAGES, ...FILES, ...DATA]);
+      await shell.addAll([...(await withSplitWasm(ASSETS)), ...PAGES, ...FILES, ...DATA]);
       // A new build takes over at once: its pages need its files, not the old ones.
       await self.skipWaiting();
     })(),
@@ -72,6 +73,25 @@ self.addEventListener("fetch", (event) => {
     event.respondWith(file(request));
   }
 });
+
+// The assets, with a split build's manifest (which lists the WASM files of each lazy island:
+// the library, /saved's lists, /my-data) replaced by every file it lists.
+async function withSplitWasm(assets) {
+  const files = [];
+  for (const path of assets) {
+    if (!/\/__wasm_split_manifest\.[\w-]+\.json$/.test(path)) {
+      files.push(path);
+      continue;
+    }
+    const response = await fetch(path);
+    if (!response.ok) throw new Error(`${path}: ${response.status}`);
+    const dir = path.slice(0, path.lastIndexOf("/") + 1);
+    for (const chunks of Object.values(await response.json())) {
+      for (const chunk of chunks) files.push(dir + chunk + ".wasm");
+    }
+  }
+  return [...new Set(files)];
+}
 
 // Pages come from the network first, so a reader online always gets the latest; the kept
 // copy when there is no connection; otherwise the offline page, never the browser's error.

@@ -39,8 +39,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <AutoReload options=options.clone()/>
                 // Islands: only the interactive parts of a page (marked `#[island]`) are
                 // hydrated, so the WASM holds those and not every page and the router.
-                <HydrationScripts options=options.clone() islands=true/>
-                <SplitWasm/>
+                <IslandScripts options=options.clone()/>
                 <HashedStylesheet options id="leptos"/>
                 <MetaTags/>
             </head>
@@ -51,25 +50,66 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     }
 }
 
-/// Names every file of the WASM split out for lazy islands (as cargo-leptos --split wrote it),
-/// for the service worker to keep with the shell: the library and /my-data then hydrate
-/// offline too, though a reader may never have opened them online (offline/browser.rs).
+/// Leptos' island hydration script, and a `<meta>` naming the files it may load.
+///
+/// `HydrationScripts` renders the script (which loads the JS and WASM once the browser is
+/// idle) after a `<link rel=preload>` for each of them. Those two are left out: they had the
+/// WASM download alongside the page's text and pushed its largest paint back by most of a
+/// second on a slow phone connection (Lighthouse, #10). Until the WASM comes the page reads
+/// and its links work. The files go in the `<meta>` instead, with the manifest of the lazy
+/// islands' split WASM, for the service worker to keep with the shell (public/sw.js): so the
+/// library and /my-data hydrate offline too, though a reader may never have opened them.
 #[component]
-fn SplitWasm() -> impl IntoView {
-    let files = use_context::<leptos::WasmSplitManifest>().map(|manifest| {
-        manifest.0.with_value(|(pkg, chunks, loader)| {
-            let mut files: Vec<String> = chunks
-                .values()
-                .flatten()
-                .map(|chunk| format!("{pkg}/{chunk}.wasm"))
-                .collect();
-            files.sort();
-            files.dedup();
-            files.push(format!("{pkg}/{loader}"));
-            files.join(" ")
-        })
+fn IslandScripts(options: LeptosOptions) -> impl IntoView {
+    // Rendered here for what it does besides: it puts the split manifest in context, and
+    // tells this render that islands start out not hydrating.
+    let html = view! { <HydrationScripts options=options.clone() islands=true/> }.to_html();
+    let (links, script) = html.split_at(html.find("<script").unwrap_or(0));
+    let files: Vec<String> = links
+        .split("href=\"")
+        .skip(1)
+        .filter_map(|rest| rest.split('"').next())
+        .map(str::to_string)
+        .chain(split_files(&options))
+        .collect();
+    view! {
+        {leptos::tachys::html::InertElement::new(script.to_owned())}
+        <meta name="wellspring-assets" content=files.join(" ")/>
+    }
+}
+
+/// A `--split` build's manifest (it lists each lazy island's WASM files) and loader.
+fn split_files(options: &LeptosOptions) -> Vec<String> {
+    #[cfg(feature = "ssr")]
+    if let Some(manifest) = use_context::<leptos::WasmSplitManifest>() {
+        let loader = manifest
+            .0
+            .with_value(|(pkg, _, loader)| format!("{pkg}/{loader}"));
+        return split_manifest(options)
+            .into_iter()
+            .chain([loader])
+            .collect();
+    }
+    let _ = options;
+    Vec::new()
+}
+
+/// Where a `--split` build's manifest is (it lists each lazy island's WASM files): named in
+/// the hash file beside the server binary, which is read once.
+#[cfg(feature = "ssr")]
+fn split_manifest(options: &LeptosOptions) -> Option<String> {
+    static HASH: std::sync::OnceLock<Option<String>> = std::sync::OnceLock::new();
+    let hash = HASH.get_or_init(|| {
+        let exe = std::env::current_exe().ok()?;
+        let hashes = std::fs::read_to_string(exe.parent()?.join(&*options.hash_file)).ok()?;
+        hashes
+            .lines()
+            .find_map(|line| line.trim().strip_prefix("manifest:"))
+            .map(|hash| hash.trim().to_owned())
     });
-    files.map(|content| view! { <meta name="wellspring-split-wasm" content=content/> })
+    let pkg = &options.site_pkg_dir;
+    hash.as_ref()
+        .map(|hash| format!("/{pkg}/__wasm_split_manifest.{hash}.json"))
 }
 
 #[component]

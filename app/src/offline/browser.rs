@@ -96,11 +96,11 @@ fn tell_other_tabs() {
     });
 }
 
-/// The files of the WASM split out for lazy islands, which the page names (app.rs) but
-/// loads only where such an island is.
-fn split_wasm() -> Vec<String> {
+/// The hashed JS and WASM files the page names for the worker (app.rs `IslandScripts`),
+/// with the split WASM of the lazy islands, which it loads only where such an island is.
+fn named_assets() -> Vec<String> {
     document()
-        .query_selector("meta[name=wellspring-split-wasm]")
+        .query_selector("meta[name=wellspring-assets]")
         .ok()
         .flatten()
         .and_then(|meta| meta.get_attribute("content"))
@@ -108,8 +108,9 @@ fn split_wasm() -> Vec<String> {
         .unwrap_or_default()
 }
 
-/// Registers public/sw.js, naming this build's hashed files (the page's own preload and
-/// stylesheet links, and the split WASM) so the worker keeps exactly them.
+/// Registers public/sw.js, naming this build's hashed files (the page's stylesheet and any
+/// preload links, which the static build has, and the files named in its `<meta>`) so the
+/// worker keeps exactly them.
 fn register_worker() {
     let navigator = window().navigator();
     if !has(&navigator, "serviceWorker") {
@@ -128,7 +129,7 @@ fn register_worker() {
                 .ok()?
                 .get_attribute("href")
         })
-        .chain(split_wasm())
+        .chain(named_assets())
         .map(|href| format!("asset={}", js_sys::encode_uri_component(&href)))
         .collect();
     // The static build has one page for every path and no data requests.
