@@ -80,7 +80,13 @@ function describe(item, base) {
 const RUNS = Number(process.env.BENCH_LIGHTHOUSE_RUNS ?? 3);
 const perf = (lhr) => lhr.categories.performance?.score ?? -1;
 const rows = [];
+const metricRows = [];
 const notes = [];
+// The metrics the performance score is made of (Lighthouse 12's weights), each with its score.
+const METRICS = [
+  ["first-contentful-paint", "FCP"], ["largest-contentful-paint", "LCP"], ["speed-index", "SI"],
+  ["total-blocking-time", "TBT"], ["cumulative-layout-shift", "CLS"],
+];
 let bad = false;
 for (const path of paths) {
   const url = new URL(path, base).href;
@@ -104,6 +110,11 @@ for (const path of paths) {
   const perfRuns = runs.map((r) => (r.runtimeError ? "error" : Math.round(perf(r) * 100))).join(", ") +
     (failed.length ? ` (and ${failed.length} failed run${failed.length > 1 ? "s" : ""})` : "");
   rows.push(`| \`${path}\` | ${CATEGORIES.map(score).join(" | ")} | ${perfRuns} |`);
+  const metric = (id) => {
+    const a = lhr.audits[id];
+    return a ? `${a.displayValue ?? "?"} (${a.score ?? "?"})` : "?";
+  };
+  metricRows.push(`| \`${path}\` | ${METRICS.map(([id]) => metric(id)).join(" | ")} |`);
   const lines = [];
   if (lhr.runtimeError) bad = true;
   for (const r of failed) lines.push(`- a run failed${lhr.runtimeError ? "" : " (run again)"}: ${r.runtimeError.code}: ${r.runtimeError.message}`);
@@ -136,6 +147,12 @@ console.log("");
 console.log(`| page | ${CATEGORIES.join(" | ")} | performance, every run |`);
 console.log(`|---|${CATEGORIES.map(() => "---:").join("|")}|---|`);
 for (const r of rows) console.log(r);
+console.log("");
+console.log("The performance metrics of the median runs (simulated mobile throttling), each with its score:");
+console.log("");
+console.log(`| page | ${METRICS.map(([, name]) => name).join(" | ")} |`);
+console.log(`|---|${METRICS.map(() => "---:").join("|")}|`);
+for (const r of metricRows) console.log(r);
 console.log("");
 console.log("Failing audits of the median run (score below 0.9, as Lighthouse's report lists them), audits Lighthouse could not compute, and requests outside loopback:");
 console.log("");
