@@ -99,7 +99,7 @@ build_release() {
         log "BENCH_SKIP_BUILD=1: using the release build in target/ as it is"
     else
         log "building release"
-        cargo leptos build --release --precompress --split >/dev/null
+        scripts/build >/dev/null
         cargo build -q --release -p bench
     fi
     local f

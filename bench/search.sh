@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
-cargo leptos build --release --precompress --split >/dev/null
+scripts/build >/dev/null
 cargo build -q --release -p bench
 out="bench/results/search-$(date -u +%Y-%m-%d).md"
 {

@@ -98,9 +98,9 @@ pub struct Hits {
 }
 
 /// Outermost middleware but the log and the draining `Connection: close`: answers a cached
-/// page at once. A hit needs none of the
-/// layers inside (no body to limit, no render to time out or shed, no routing), and skipping
-/// them was a third of the server's time per request under load (bench/serve.sh).
+/// page at once. A hit needs none of the layers inside (no body to limit, no render to time
+/// out or shed, no routing), and skipping them was a third of the server's time per request
+/// under load (bench/serve.sh).
 pub async fn answer_hits(
     State(hits): State<Arc<Hits>>,
     request: Request,

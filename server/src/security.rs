@@ -176,9 +176,11 @@ pub async fn cache_policy(request: Request, next: Next) -> Response {
     }
     // Not on a 304: the browser would replace the policy that goes with the page it keeps.
     // Anything but a page gets the locked-down policy, whatever a context set.
-    let page_policy = is_page(headers) && headers.contains_key(header::CONTENT_SECURITY_POLICY);
-    if status != StatusCode::NOT_MODIFIED && !page_policy {
-        if is_page(headers) {
+    let page = is_page(headers);
+    if status != StatusCode::NOT_MODIFIED
+        && !(page && headers.contains_key(header::CONTENT_SECURITY_POLICY))
+    {
+        if page {
             // Every page is rendered with its policy (`provide_page_policy`): one without
             // gets the locked-down policy, so it shows but runs nothing. Say so.
             tracing::warn!(%path, %status, "a page came without its Content-Security-Policy");
