@@ -50,21 +50,23 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     }
 }
 
-/// Leptos' island hydration script, and a `<meta>` naming the files it may load.
+/// The island loader (islands.js), and a `<meta>` naming the files it loads.
 ///
-/// `HydrationScripts` renders the script (which loads the JS and WASM once the browser is
-/// idle) after a `<link rel=preload>` for each of them. Those two are left out: they had the
-/// WASM download alongside the page's text and pushed its largest paint back by most of a
-/// second on a slow phone connection (Lighthouse, #10). Until the WASM comes the page reads
-/// and its links work. The files go in the `<meta>` instead, with the manifest of the lazy
-/// islands' split WASM, for the service worker to keep with the shell (public/sw.js): so the
-/// library and /my-data hydrate offline too, though a reader may never have opened them.
+/// Leptos' `HydrationScripts` renders its own island script (which hydrates every island of
+/// the page in one task) after a `<link rel=preload>` for the JS and the WASM. Only the two
+/// files are kept from it, in the `<meta>`: the preloads had the WASM download alongside the
+/// page's text and pushed its largest paint back by most of a second on a slow phone
+/// connection, and the one long task counted as most of the page's blocking time (Lighthouse,
+/// #10). Until the WASM comes the page reads and its links work. The `<meta>` also lists the
+/// manifest of the lazy islands' split WASM, for the service worker to keep with the shell
+/// (public/sw.js): so the library and /my-data hydrate offline too, though a reader may never
+/// have opened them.
 #[component]
 fn IslandScripts(options: LeptosOptions) -> impl IntoView {
-    // Rendered here for what it does besides: it puts the split manifest in context, and
-    // tells this render that islands start out not hydrating.
+    // Rendered for the file names and for what it does besides: it puts the split manifest in
+    // context, and tells this render that islands start out not hydrating.
     let html = view! { <HydrationScripts options=options.clone() islands=true/> }.to_html();
-    let (links, script) = html.split_at(html.find("<script").unwrap_or(0));
+    let links = &html[..html.find("<script").unwrap_or(html.len())];
     let files: Vec<String> = links
         .split("href=\"")
         .skip(1)
@@ -73,8 +75,8 @@ fn IslandScripts(options: LeptosOptions) -> impl IntoView {
         .chain(split_files(&options))
         .collect();
     view! {
-        {leptos::tachys::html::InertElement::new(script.to_owned())}
         <meta name="wellspring-assets" content=files.join(" ")/>
+        <script type="module" nonce=leptos::nonce::use_nonce()>{include_str!("islands.js")}</script>
     }
 }
 

@@ -30,15 +30,21 @@ mod shared;
 
 pub use app::{shell, App};
 
-/// The browser entry point of the server-rendered site. Leptos' island script calls it, then
-/// hydrates each island of the page in turn (`#[island]` components: the interactive parts);
-/// hydration.rs follows them to the end.
+/// The browser entry point of the server-rendered site. The island loader (islands.js) calls
+/// it, then hydrates each island of the page in turn (`#[island]` components: the interactive
+/// parts), then calls [`islands_hydrated`].
 #[cfg(feature = "hydrate")]
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
     console_error_panic_hook::set_once();
-    hydration::start();
     leptos::mount::hydrate_islands();
+}
+
+/// Called by the island loader once the last island of the page has hydrated.
+#[cfg(feature = "hydrate")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn islands_hydrated() {
+    hydration::finish();
 }
 
 /// The static build's entry point, run as soon as the WASM loads: there is no server HTML

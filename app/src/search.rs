@@ -318,6 +318,10 @@ mod gaps {
 /// can highlight what matched.
 pub fn highlight(text: &str, query: &str) -> Vec<(String, bool)> {
     let terms = words(query);
+    // No search (every card of the library as it opens): nothing to mark, no word to fold.
+    if terms.is_empty() {
+        return vec![(text.to_string(), false)];
+    }
     let mut out: Vec<(String, bool)> = Vec::new();
     let mut push = |s: &str, hit: bool| match out.last_mut() {
         Some((last, h)) if *h == hit => last.push_str(s),
@@ -335,7 +339,7 @@ pub fn highlight(text: &str, query: &str) -> Vec<(String, bool)> {
             .map_or(rest.len(), |(i, _)| i);
         let word = &rest[..end];
         let normal = words(word).concat();
-        let hit = !terms.is_empty() && terms.iter().any(|t| normal.starts_with(t.as_str()));
+        let hit = terms.iter().any(|t| normal.starts_with(t.as_str()));
         push(word, hit);
         rest = &rest[end..];
     }

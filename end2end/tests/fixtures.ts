@@ -10,7 +10,7 @@ import { test as base, expect, Page } from "@playwright/test";
  * context: an init script records each `securitypolicyviolation` event into
  * `window.__cspViolations` (and reports it at once, since a navigation starts a new window),
  * and the console is watched for the browser's "Content Security Policy" messages.
- * `allowedConsole` never excuses those.
+ * `allowedConsole` (which also excuses uncaught errors it matches) never excuses those.
  */
 type Fixtures = {
   /** Console messages a test expects (such as the 404 of a page it opens on purpose). */
@@ -51,7 +51,9 @@ export const test = base.extend<Fixtures>({
           problems.push(`${msg.type()}: ${text}`);
         }
       });
-      page.on("pageerror", (err) => problems.push(`pageerror: ${err.message}`));
+      page.on("pageerror", (err) => {
+        if (!allowedConsole.some((re) => re.test(err.message))) problems.push(`pageerror: ${err.message}`);
+      });
       await use(problems);
       expect(problems, "console errors or hydration warnings").toEqual([]);
     },

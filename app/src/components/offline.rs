@@ -112,7 +112,6 @@ pub fn OfflineMark(#[prop(into)] slug: String) -> impl IntoView {
 #[cfg_attr(feature = "hydrate", island(lazy))]
 #[cfg_attr(not(feature = "hydrate"), island)]
 pub fn OfflineList() -> impl IntoView {
-    crate::hydration::lazy_island_hydrated();
     let offline = use_offline();
     let library = LocalResource::new(get_cards);
     view! {
@@ -152,7 +151,6 @@ pub fn OfflineList() -> impl IntoView {
 #[cfg_attr(feature = "hydrate", island(lazy))]
 #[cfg_attr(not(feature = "hydrate"), island)]
 pub fn SaveAllOffline() -> impl IntoView {
-    crate::hydration::lazy_island_hydrated();
     let offline = use_offline();
     let reader = use_reader();
     // (saved, failed, of how many), and whether it is still going.

@@ -77,7 +77,6 @@ impl Results {
 #[cfg_attr(feature = "hydrate", island(lazy))]
 #[cfg_attr(not(feature = "hydrate"), island)]
 fn Library(payload: LibraryPayload, initial: Filters) -> impl IntoView {
-    crate::hydration::lazy_island_hydrated();
     let LibraryPayload {
         topics: topic_counts,
         cards,

@@ -21,7 +21,6 @@ pub fn MyDataPage() -> impl IntoView {
 #[cfg_attr(feature = "hydrate", island(lazy))]
 #[cfg_attr(not(feature = "hydrate"), island)]
 fn MyData() -> impl IntoView {
-    crate::hydration::lazy_island_hydrated();
     let reader = use_reader();
     // Outcome of the last action, for the live region: (is it an error?, text).
     let message = RwSignal::new(None::<(bool, String)>);

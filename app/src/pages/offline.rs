@@ -36,7 +36,6 @@ pub fn OfflinePage() -> impl IntoView {
 #[cfg_attr(feature = "hydrate", island(lazy))]
 #[cfg_attr(not(feature = "hydrate"), island)]
 fn TryAgain() -> impl IntoView {
-    crate::hydration::lazy_island_hydrated();
     let from = RwSignal::new(None::<String>);
     #[cfg(feature = "browser")]
     Effect::new(move |_| {

@@ -35,7 +35,6 @@ pub fn SavedPage() -> impl IntoView {
 #[cfg_attr(feature = "hydrate", island(lazy))]
 #[cfg_attr(not(feature = "hydrate"), island)]
 fn Bookmarks() -> impl IntoView {
-    crate::hydration::lazy_island_hydrated();
     let library = LocalResource::new(get_cards);
     view! {
         <Suspense fallback=|| view! { <p class="loading">"Loading your saved articles…"</p> }>

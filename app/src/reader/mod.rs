@@ -60,6 +60,11 @@ impl ReaderState {
     }
 
     pub fn toggle_bookmark(&self, slug: &str) {
+        let slug = slug.to_string();
+        self.once_loaded(move |state| state.toggle_loaded(&slug));
+    }
+
+    fn toggle_loaded(&self, slug: &str) {
         if self.remove_bookmark(slug).is_none() {
             self.add_bookmark(Bookmark {
                 slug: slug.to_string(),
@@ -109,6 +114,11 @@ impl ReaderState {
     /// Records how far into an article the reader is. Finishing is kept: scrolling back up
     /// through a finished article does not make it unfinished again.
     pub fn record_progress(&self, slug: &str, fraction: f64) {
+        let slug = slug.to_string();
+        self.once_loaded(move |state| state.record_loaded(&slug, fraction));
+    }
+
+    fn record_loaded(&self, slug: &str, fraction: f64) {
         let fraction = fraction.clamp(0.0, 1.0);
         self.data.update(|d| {
             let old = d
@@ -143,9 +153,25 @@ impl ReaderState {
 
     /// Replaces everything (import) or clears it (`ReaderData::default()`).
     pub fn replace(&self, data: ReaderData) {
-        self.data.set(data);
-        self.save(BOOKMARKS_KEY);
-        self.save(PROGRESS_KEY);
+        self.once_loaded(move |state| {
+            state.data.set(data);
+            state.save(BOOKMARKS_KEY);
+            state.save(PROGRESS_KEY);
+        });
+    }
+
+    /// Runs a change the reader made: now if stored state has been loaded, else right after
+    /// it is. An island can take a click in the moment between its hydration and the loading
+    /// of stored state; changed and saved then, the page's empty state would be written over
+    /// every stored bookmark.
+    fn once_loaded(&self, change: impl FnOnce(&Self) + 'static) {
+        #[cfg(feature = "browser")]
+        if !self.ready.get_untracked() {
+            let state = *self;
+            crate::hydration::after_hydration(move || change(&state));
+            return;
+        }
+        change(self)
     }
 
     /// Forgets articles that no longer exist in the library.

@@ -1,0 +1,73 @@
+// Wellspring's island loader, in place of Leptos' island_script.js (see `IslandScripts` in
+// app.rs). It does what that script does: once the browser is idle, load the JS and WASM, then
+// hydrate each <leptos-island> in document order. What differs:
+// - it gives the main thread back to the browser before the first island (the WASM has just
+//   been instantiated in this task), then between islands once a task has run for BUDGET_MS,
+//   so no single task holds input or paint for long (Leptos' script hydrates every island in
+//   one task, which Lighthouse counted as 240-290 ms of blocking time, #10);
+// - an island that fails (its split WASM did not load, say) is reported and skipped, and the
+//   islands after it still hydrate (Leptos' script waited for it for ever);
+// - once the last island has hydrated it tells the app (`islands_hydrated`), which then loads
+//   stored reader state and marks <body data-hydrated> (app/src/hydration.rs).
+// The files come from the `wellspring-assets` meta: the JS, then the WASM.
+(() => {
+  const BUDGET_MS = 4;
+  const [js, wasm] = document
+    .querySelector('meta[name="wellspring-assets"]')
+    .content.split(" ");
+
+  // The next task, as soon as the browser has handled input and paint.
+  const nextTask = () =>
+    globalThis.scheduler?.yield
+      ? scheduler.yield()
+      : new Promise((resolve) => {
+          const channel = new MessageChannel();
+          channel.port1.onmessage = resolve;
+          channel.port2.postMessage(null);
+        });
+
+  function untilError(promise) {
+    let onError;
+    const failed = new Promise((_, reject) => {
+      onError = (event) => reject(event.error ?? event.message);
+      addEventListener("error", onError);
+    });
+    return Promise.race([promise, failed]).finally(() => removeEventListener("error", onError));
+  }
+
+  async function hydrateAll(mod) {
+    let started = -Infinity;
+    for (const island of document.querySelectorAll("leptos-island")) {
+      if (performance.now() - started > BUDGET_MS) {
+        await nextTask();
+        started = performance.now();
+      }
+      const hydrate = mod[island.dataset.component];
+      if (!hydrate) {
+        console.warn(`Wellspring: no WASM function for the island ${island.dataset.component}`);
+        continue;
+      }
+      try {
+        // An island inside another's server-rendered children: the outer island set this
+        // callback when it hydrated, to take those children over first.
+        island.parentElement?.closest("leptos-children")?.$$on_hydrate?.();
+        // A lazy island returns a promise: it fetches its own WASM first. If that fails, the
+        // app panics inside the promise, which then never settles: the panic comes out as an
+        // uncaught error instead, so the first such error ends the wait.
+        await untilError(hydrate(island));
+      } catch (error) {
+        console.error(`Wellspring: the island ${island.dataset.component} did not hydrate`, error);
+      }
+    }
+    mod.islands_hydrated();
+  }
+
+  const start = () =>
+    import(js).then(async (mod) => {
+      await mod.default({ module_or_path: wasm });
+      mod.hydrate();
+      await hydrateAll(mod);
+    });
+  if ("requestIdleCallback" in window) requestIdleCallback(start);
+  else start();
+})();

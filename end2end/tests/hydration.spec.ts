@@ -1,0 +1,69 @@
+import { test, expect, waitForHydration } from "./fixtures";
+import type { Page } from "@playwright/test";
+
+// The island loader (app/src/islands.js): what happens between the islands hydrating and the
+// stored reader state loading, and when an island cannot hydrate at all.
+
+const BOOKMARKS = "wellspring.v2.bookmarks";
+const ARTICLE = "/articles/healthy-coping-with-change";
+const TITLE = "Healthy Coping with Change";
+const LOADER_DONE = "mod.islands_hydrated();";
+
+/** Serves `path` with a loader that, once every island has hydrated, waits for the test
+ * (`window.__release()`) before the app loads stored state: the moment between the two,
+ * which is a task or two long in real use, held open. */
+async function holdStateLoading(page: Page, path: string) {
+  await page.route(path, async (route) => {
+    const response = await route.fetch();
+    const html = await response.text();
+    expect(html, "the loader's last step, which this test holds back").toContain(LOADER_DONE);
+    const held = html.replace(
+      LOADER_DONE,
+      `await new Promise((release) => { window.__release = release; }); ${LOADER_DONE}`,
+    );
+    await route.fulfill({ response, body: held });
+  });
+}
+
+test("a bookmark clicked before stored state has loaded keeps every stored bookmark", async ({ page }) => {
+  await page.goto("/help");
+  const earlier = [
+    { slug: "a-quick-guide-to-mindful-living", saved_at: Date.now() - 2000 },
+    { slug: "achieving-goals-step-by-step", saved_at: Date.now() - 1000 },
+  ];
+  await page.evaluate(([key, value]) => localStorage.setItem(key, value), [BOOKMARKS, JSON.stringify(earlier)]);
+
+  await holdStateLoading(page, ARTICLE);
+  await page.goto(ARTICLE);
+  await page.waitForFunction(() => typeof (window as any).__release === "function");
+  const button = page.getByRole("button", { name: `Bookmark: ${TITLE}` });
+  await button.click();
+  // Nothing is written while the stored bookmarks are not known yet.
+  const before = await page.evaluate((key) => localStorage.getItem(key), BOOKMARKS);
+  expect(JSON.parse(before ?? "[]").map((b: { slug: string }) => b.slug)).toEqual(earlier.map((b) => b.slug));
+
+  await page.evaluate(() => (window as any).__release());
+  await waitForHydration(page);
+  await expect(button).toHaveAttribute("aria-pressed", "true");
+  const after = await page.evaluate((key) => localStorage.getItem(key), BOOKMARKS);
+  expect(JSON.parse(after ?? "[]").map((b: { slug: string }) => b.slug).sort()).toEqual(
+    ["healthy-coping-with-change", ...earlier.map((b) => b.slug)].sort(),
+  );
+});
+
+test.describe("when a lazy island's WASM cannot be fetched", () => {
+  // The failed fetch, the app's panic (then a WASM trap: "unreachable") and the loader's report.
+  test.use({
+    allowedConsole: [/Failed to (load resource|fetch)|panicked at|^unreachable$|island Library_\d+ did not hydrate/],
+  });
+
+  test("the rest of the page still hydrates and loads stored state", async ({ page }) => {
+    await page.route(/\/pkg\/split_library_loader_[^/]*\.wasm$/, (route) => route.abort());
+    await page.goto("/");
+    // Leptos' own island script stopped at such an island: nothing after it hydrated, and
+    // stored state never loaded. Now the page is marked as done, and the library, not
+    // hydrated, still reads and links as the server's HTML.
+    await waitForHydration(page);
+    await expect(page.locator("main article.card").first().getByRole("link")).toHaveAttribute("href", /^\/articles\//);
+  });
+});
