@@ -118,7 +118,7 @@ fn split_manifest(options: &LeptosOptions) -> Option<String> {
 pub fn App() -> impl IntoView {
     provide_meta_context();
     // The static build's mark (effects never run on the server; the server-rendered site
-    // sets it in `crate::hydrate`).
+    // sets it in `crate::islands_hydrated`).
     Effect::new(move |_| crate::hydration::finish());
 
     view! {

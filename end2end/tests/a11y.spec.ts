@@ -1,13 +1,11 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Result } from "axe-core";
 import type { Page } from "@playwright/test";
-import { test, expect, waitForHydration } from "./fixtures";
+import { test, expect, waitForHydration, BOOKMARKS, PROGRESS } from "./fixtures";
 
 // Issue #10: every page, in both colour schemes, has no violation that axe can find of
 // WCAG 2.0/2.1 A and AA or of axe's best practices.
 const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"];
-const BOOKMARKS = "wellspring.v2.bookmarks";
-const PROGRESS = "wellspring.v2.progress";
 const ARTICLE = { slug: "healthy-coping-with-change", title: "Healthy Coping with Change" };
 
 type Case = {

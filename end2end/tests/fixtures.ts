@@ -107,6 +107,17 @@ export const test = base.extend<Fixtures>({
   },
 });
 
+/** Reader state's local storage keys (app/src/reader/schema.rs). */
+export const BOOKMARKS = "wellspring.v2.bookmarks";
+export const PROGRESS = "wellspring.v2.progress";
+
+/** The value stored under `key` in the page's local storage, or null. */
+export const stored = (page: Page, key: string) => page.evaluate((k) => localStorage.getItem(k), key);
+
+/** The bookmark button of the article titled `title`. */
+export const bookmarkOf = (page: Page, title: string) =>
+  page.getByRole("button", { name: `Bookmark: ${title}` });
+
 export async function waitForHydration(page: Page) {
   await expect(page.locator("body")).toHaveAttribute("data-hydrated", "true");
 }

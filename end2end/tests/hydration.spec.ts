@@ -1,10 +1,9 @@
-import { test, expect, waitForHydration } from "./fixtures";
+import { test, expect, waitForHydration, BOOKMARKS, stored, bookmarkOf } from "./fixtures";
 import type { Page } from "@playwright/test";
 
 // The island loader (app/src/islands.js): what happens between the islands hydrating and the
 // stored reader state loading, and when an island cannot hydrate at all.
 
-const BOOKMARKS = "wellspring.v2.bookmarks";
 const ARTICLE = "/articles/healthy-coping-with-change";
 const TITLE = "Healthy Coping with Change";
 const LOADER_DONE = "mod.islands_hydrated();";
@@ -36,16 +35,16 @@ test("a bookmark clicked before stored state has loaded keeps every stored bookm
   await holdStateLoading(page, ARTICLE);
   await page.goto(ARTICLE);
   await page.waitForFunction(() => typeof (window as any).__release === "function");
-  const button = page.getByRole("button", { name: `Bookmark: ${TITLE}` });
+  const button = bookmarkOf(page, TITLE);
   await button.click();
   // Nothing is written while the stored bookmarks are not known yet.
-  const before = await page.evaluate((key) => localStorage.getItem(key), BOOKMARKS);
+  const before = await stored(page, BOOKMARKS);
   expect(JSON.parse(before ?? "[]").map((b: { slug: string }) => b.slug)).toEqual(earlier.map((b) => b.slug));
 
   await page.evaluate(() => (window as any).__release());
   await waitForHydration(page);
   await expect(button).toHaveAttribute("aria-pressed", "true");
-  const after = await page.evaluate((key) => localStorage.getItem(key), BOOKMARKS);
+  const after = await stored(page, BOOKMARKS);
   expect(JSON.parse(after ?? "[]").map((b: { slug: string }) => b.slug).sort()).toEqual(
     ["healthy-coping-with-change", ...earlier.map((b) => b.slug)].sort(),
   );
@@ -57,7 +56,7 @@ test.describe("when a lazy island's WASM cannot be fetched", () => {
     allowedConsole: [/Failed to (load resource|fetch)|panicked at|^unreachable$|island Library_\d+ did not hydrate/],
   });
 
-  test("the rest of the page still hydrates and loads stored state", async ({ page }) => {
+  test("the rest of the page still hydrates and is marked done", async ({ page }) => {
     await page.route(/\/pkg\/split_library_loader_[^/]*\.wasm$/, (route) => route.abort());
     await page.goto("/");
     // Leptos' own island script stopped at such an island: nothing after it hydrated, and

@@ -1,15 +1,9 @@
-import { test, expect, waitForHydration } from "./fixtures";
+import { test, expect, waitForHydration, BOOKMARKS, PROGRESS, stored, bookmarkOf } from "./fixtures";
 import type { Page } from "@playwright/test";
 
-const BOOKMARKS = "wellspring.v2.bookmarks";
-const PROGRESS = "wellspring.v2.progress";
 const ARTICLE = "/articles/healthy-coping-with-change";
 const TITLE = "Healthy Coping with Change";
 
-const bookmarkOf = (page: Page, title: string) =>
-  page.getByRole("button", { name: `Bookmark: ${title}` });
-
-const stored = (page: Page, key: string) => page.evaluate((k) => localStorage.getItem(k), key);
 /** The reading progress stored for the first article in the list, 0 when there is none. */
 const storedFraction = async (page: Page): Promise<number> =>
   JSON.parse((await stored(page, PROGRESS)) ?? "[]")[0]?.fraction ?? 0;
