@@ -88,6 +88,7 @@ const METRICS = [
   ["total-blocking-time", "TBT"], ["cumulative-layout-shift", "CLS"],
 ];
 let bad = false;
+let slowdown; // the CPU slowdown Lighthouse simulated, as its settings give it
 for (const path of paths) {
   const url = new URL(path, base).href;
   const runs = [];
@@ -109,14 +110,17 @@ for (const path of paths) {
   };
   const perfRuns = runs.map((r) => (r.runtimeError ? "error" : Math.round(perf(r) * 100))).join(", ") +
     (failed.length ? ` (and ${failed.length} failed run${failed.length > 1 ? "s" : ""})` : "");
-  // Lighthouse's measure of the host's CPU: its simulated phone is 4x slower than the host.
-  const hostRuns = runs.map((r) => Math.round(r.environment?.benchmarkIndex ?? 0)).join(", ");
+  // Lighthouse's measure of the host's CPU, which its simulated phone is a multiple slower than.
+  const hostRuns = runs
+    .map((r) => (r.environment?.benchmarkIndex ? Math.round(r.environment.benchmarkIndex) : "?"))
+    .join(", ");
+  slowdown ??= lhr.configSettings?.throttling?.cpuSlowdownMultiplier;
   rows.push(`| \`${path}\` | ${CATEGORIES.map(score).join(" | ")} | ${perfRuns} | ${hostRuns} |`);
   const metric = (id) => {
     const a = lhr.audits[id];
     return a ? `${a.displayValue ?? "?"} (${a.score ?? "?"})` : "?";
   };
-  // The main-thread tasks that make up TBT, longest first, as simulated (start, duration).
+  // The main-thread tasks that make up TBT, longest first, as simulated (duration, start).
   const longTasks = (lhr.audits["long-tasks"]?.details?.items ?? [])
     .slice(0, 4)
     .map((t) => `${Math.round(t.duration)} ms at ${(t.startTime / 1000).toFixed(1)} s`)
@@ -156,8 +160,8 @@ console.log(`|---|${CATEGORIES.map(() => "---:").join("|")}|---|---|`);
 for (const r of rows) console.log(r);
 console.log("");
 console.log("The host benchmark index is Lighthouse's own measure of the CPU it ran on (a high-end desktop");
-console.log("scores 1500-2000): the simulated phone runs the page 4x slower than the host did, so blocking");
-console.log("time, and the score, depend on the host. Compare runs made on the same host.");
+console.log(`scores 1500-2000): the simulated phone runs the page ${slowdown ?? "?"}x slower than the host did, so`);
+console.log("blocking time, and the score, depend on the host. Compare runs made on the same host.");
 console.log("");
 console.log("The performance metrics of the median runs (simulated mobile throttling), each with its score,");
 console.log("and the longest main-thread tasks that made up the blocking time:");
