@@ -59,8 +59,6 @@
         console.error(`Wellspring: the island ${island.dataset.component} did not hydrate`, error);
       }
     }
-    // Stored reader state then updates every island at once: a task of its own.
-    if (performance.now() - started > BUDGET_MS) await nextTask();
     mod.islands_hydrated();
   }
 

@@ -11,7 +11,6 @@ use crate::components::{
 use crate::model::{topic_href, ArticleCard, LibraryData, Topic};
 use crate::reader::use_reader;
 use crate::search::SearchIndex;
-use leptos::either::Either;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
@@ -38,17 +37,11 @@ pub fn LibraryPage() -> impl IntoView {
                             Ok(payload) => {
                                 let topics: Vec<Topic> = payload.topics.iter().map(|(t, _)| t.clone()).collect();
                                 let (title, description, path) = heading(&topics, &initial);
-                                let cards = payload.cards.clone();
-                                let highlight = Signal::stored(initial.q.clone());
                                 view! {
                                     // The page's head, for the URL it was opened with: outside the
                                     // island, where leptos_meta lives (the island keeps the title).
                                     <PageMeta title description path/>
-                                    <Library payload initial>
-                                        <For each=move || cards.clone() key=|c| c.slug.clone() let:card>
-                                            <Card card highlight/>
-                                        </For>
-                                    </Library>
+                                    <Library payload initial/>
                                 }
                                 .into_any()
                             }
@@ -80,16 +73,10 @@ impl Results {
 /// The whole library view: an island, as everything in it answers the reader at once.
 /// `initial` are the filters of the URL the page was opened with; from then on the island
 /// keeps them, and the URL, itself (see [`show_in_url`]).
-///
-/// `children` are the server's cards for those filters. The island does not hydrate them:
-/// each card's marks are islands of their own, which the loader hydrates one after another,
-/// giving the browser its turn between them. Hydrating 25 cards inside this island took one
-/// task of 90 ms on a fast desktop (a third of a second on Lighthouse's phone, #10). The island
-/// renders cards itself only once the reader asks for others.
 // Lazy (split out) in the hydrating build only: the static build has no split WASM.
 #[cfg_attr(feature = "hydrate", island(lazy))]
 #[cfg_attr(not(feature = "hydrate"), island)]
-fn Library(payload: LibraryPayload, initial: Filters, children: Children) -> impl IntoView {
+fn Library(payload: LibraryPayload, initial: Filters) -> impl IntoView {
     let LibraryPayload {
         topics: topic_counts,
         cards,
@@ -188,14 +175,6 @@ fn Library(payload: LibraryPayload, initial: Filters, children: Children) -> imp
         })
     });
     let highlight = Signal::derive(move || filters.with(|f| f.q.clone()));
-    // The server's cards stay until the filters, the reader's state or "Show more" ask for
-    // other cards; from then on (never back: `children` renders once) the island's own do.
-    let server_cards = Memo::new(move |was: Option<&bool>| {
-        was.copied().unwrap_or(true)
-            && shown.get() == PAGE
-            && filters.with(|f| is_first(f) && (f.show.is_none() || !reader.ready.get()))
-    });
-    let children = std::sync::Mutex::new(Some(children));
 
     let chips = topic_counts
         .into_iter()
@@ -291,15 +270,9 @@ fn Library(payload: LibraryPayload, initial: Filters, children: Children) -> imp
         </Show>
         // Marks when the whole library is here and the browser filters it alone.
         <div class="cards" data-complete=move || whole.with(Option::is_some).then_some("")>
-            {move || if server_cards.get() {
-                Either::Left(children.lock().ok().and_then(|mut c| c.take()).map(|c| c()))
-            } else {
-                Either::Right(view! {
-                    <For each=visible key=|c| c.slug.clone() let:card>
-                        <Card card highlight/>
-                    </For>
-                })
-            }}
+            <For each=visible key=|c| c.slug.clone() let:card>
+                <Card card highlight/>
+            </For>
         </div>
         <Show when=move || { matched.get() > shown.get() }>
             <button type="button" class="button-quiet more" on:click=move |_| shown.update(|n| *n += PAGE)>
