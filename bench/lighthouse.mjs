@@ -10,20 +10,17 @@
 //   node bench/lighthouse.mjs http://127.0.0.1:3000 / /articles/some-slug /saved
 import lighthouse from "lighthouse";
 import * as chromeLauncher from "chrome-launcher";
+import { CHROMIUM, CHROMIUM_FLAGS } from "./chromium.mjs";
 
 const [base, ...paths] = process.argv.slice(2);
 const CATEGORIES = ["performance", "accessibility", "best-practices", "seo"];
-const CHROME_FLAGS = [
-  "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-  "--disable-background-networking", "--disable-component-update", "--disable-sync",
-  // Any host name but localhost fails to resolve: nothing can reach beyond loopback.
-  "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost , EXCLUDE 127.0.0.1",
-];
+// chrome-launcher starts a visible browser unless told otherwise.
+const CHROME_FLAGS = ["--headless=new", ...CHROMIUM_FLAGS];
 const LOOPBACK = new Set(["127.0.0.1", "localhost", "[::1]"]);
 
 async function audit(url) {
   const chrome = await chromeLauncher.launch({
-    chromePath: process.env.CHROME_PATH ?? "/usr/bin/chromium",
+    chromePath: CHROMIUM,
     chromeFlags: CHROME_FLAGS,
   });
   try {

@@ -4,6 +4,7 @@
 // painted frame. Prints a Markdown table. Run through bench/search.sh.
 import { chromium } from "../end2end/node_modules/@playwright/test/index.mjs";
 import { spawn } from "node:child_process";
+import { CHROMIUM, CHROMIUM_FLAGS } from "./chromium.mjs";
 
 const [dir, n, port = "3200"] = process.argv.slice(2);
 const addr = `127.0.0.1:${port}`;
@@ -18,9 +19,8 @@ try {
     try { await fetch(`http://${addr}/`); break; } catch { await new Promise((r) => setTimeout(r, 100)); }
   }
   const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-      "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    executablePath: process.env.CHROMIUM_PATH ?? CHROMIUM,
+    args: CHROMIUM_FLAGS,
   });
   const page = await browser.newPage();
   let indexBytes = 0;

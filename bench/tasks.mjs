@@ -10,15 +10,15 @@
 //   BENCH_TASKS_SLOWDOWN=4 BENCH_TASKS_MIN_MS=50 BENCH_TASKS_RUNS=3 BENCH_TASKS_SETTLE_MS=5000
 //   (the defaults)
 //
-// Playwright comes from end2end/ (scripts/setup --tests installs it): one pinned copy.
-import { createRequire } from "node:module";
-
-const require = createRequire(new URL("../end2end/package.json", import.meta.url));
-const { chromium } = require("@playwright/test");
+// Playwright comes from end2end/ (scripts/setup --tests installs it), as in search-browser.mjs.
+import { chromium } from "../end2end/node_modules/@playwright/test/index.mjs";
+import { CHROMIUM, CHROMIUM_FLAGS } from "./chromium.mjs";
 
 const [base, ...paths] = process.argv.slice(2);
 const SLOWDOWN = Number(process.env.BENCH_TASKS_SLOWDOWN ?? 4);
-const MIN_MS = Number(process.env.BENCH_TASKS_MIN_MS ?? 50);
+// Lighthouse's long task: only the time past it blocks input.
+const LONG_TASK_MS = 50;
+const MIN_MS = Number(process.env.BENCH_TASKS_MIN_MS ?? LONG_TASK_MS);
 const RUNS = Number(process.env.BENCH_TASKS_RUNS ?? 3);
 const SETTLE_MS = Number(process.env.BENCH_TASKS_SETTLE_MS ?? 5000);
 const CATEGORIES = ["devtools.timeline", "disabled-by-default-devtools.timeline", "v8", "v8.wasm", "blink", "loading"];
@@ -58,6 +58,7 @@ async function trace(browser, url) {
 // the first task of that thread (the navigation's commit).
 function longTasks(events) {
   const fcpEvent = events.find((e) => e.name === "firstContentfulPaint");
+  if (!fcpEvent) throw new Error("the trace has no first contentful paint");
   const on = events.filter((e) => e.pid === fcpEvent.pid && e.tid === fcpEvent.tid);
   const slices = on.filter((e) => e.ph === "X" && e.dur > 0).sort((a, b) => a.ts - b.ts || b.dur - a.dur);
   const top = [];
@@ -91,16 +92,11 @@ function longTasks(events) {
 
 const ms = (n) => `${Math.round(n)} ms`;
 const browser = await chromium.launch({
-  executablePath: process.env.CHROME_PATH ?? "/usr/bin/chromium",
-  args: [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-    // As in lighthouse.mjs: no host but loopback resolves, so nothing leaves the machine.
-    "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost , EXCLUDE 127.0.0.1",
-  ],
+  executablePath: CHROMIUM,
+  args: CHROMIUM_FLAGS,
 });
 try {
-  console.log(`CPU slowed ${SLOWDOWN}x (devtools throttling), phone viewport, tasks of at least ${MIN_MS} ms; blocking = the time past 50 ms of a task after first contentful paint, as Lighthouse counts it.\n`);
+  console.log(`CPU slowed ${SLOWDOWN}x (devtools throttling), phone viewport, tasks of at least ${MIN_MS} ms; blocking = the time past ${LONG_TASK_MS} ms of a task after first contentful paint, as Lighthouse counts it.\n`);
   console.log("| page | run | FCP | task at | length | blocking | made of (self time, largest first) |");
   console.log("|---|---:|---:|---:|---:|---:|---|");
   for (const path of paths) {
@@ -108,12 +104,12 @@ try {
       const { fcp, tasks } = longTasks(await trace(browser, base + path));
       let total = 0;
       for (const t of tasks) {
-        const blocking = fcp !== undefined && t.at >= fcp ? Math.max(0, t.ms - 50) : 0;
+        const blocking = t.at >= fcp ? Math.max(0, t.ms - LONG_TASK_MS) : 0;
         total += blocking;
         const made = [...t.parts].filter(([, v]) => v >= 1).sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${ms(v)}`).join(", ");
-        console.log(`| \`${path}\` | ${run} | ${fcp ? ms(fcp) : "?"} | ${ms(t.at)} | ${ms(t.ms)} | ${ms(blocking)} | ${made} |`);
+        console.log(`| \`${path}\` | ${run} | ${ms(fcp)} | ${ms(t.at)} | ${ms(t.ms)} | ${ms(blocking)} | ${made} |`);
       }
-      console.log(`| \`${path}\` | ${run} | ${fcp ? ms(fcp) : "?"} | **all** | | **${ms(total)}** | ${tasks.length} long tasks |`);
+      console.log(`| \`${path}\` | ${run} | ${ms(fcp)} | **all** | | **${ms(total)}** | ${tasks.length} long tasks |`);
     }
   }
 } finally {
