@@ -8,7 +8,10 @@
 // - an island that fails (its split WASM did not load, say) is reported and skipped, and the
 //   islands after it still hydrate (Leptos' script waited for it for ever);
 // - once the last island has hydrated it tells the app (`islands_hydrated`), which then loads
-//   stored reader state and marks <body data-hydrated> (app/src/hydration.rs).
+//   stored reader state, asks for what islands wait on (the library's search index) and marks
+//   <body data-hydrated> (app/src/hydration.rs): in a task of its own, as that work would
+//   otherwise lengthen the last island's (a lazy island's hydration is already the page's
+//   longest task).
 // The files come from the `wellspring-assets` meta: the JS, then the WASM.
 (() => {
   const BUDGET_MS = 4;
@@ -59,6 +62,7 @@
         console.error(`Wellspring: the island ${island.dataset.component} did not hydrate`, error);
       }
     }
+    await nextTask();
     mod.islands_hydrated();
   }
 

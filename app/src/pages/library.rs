@@ -2,7 +2,7 @@
 //! reading state. The filters live in the URL; the server renders the same list for it.
 
 use super::filters::{Filters, SHOW};
-use crate::api::{get_library, get_search_index, LibraryPayload, FIRST_CARDS};
+use crate::api::{get_library, LibraryPayload, FIRST_CARDS};
 use crate::components::{
     card::Card,
     continue_reading::ContinueReading,
@@ -101,14 +101,19 @@ fn Library(payload: LibraryPayload, initial: Filters) -> impl IntoView {
     let is_first =
         move |f: &Filters| asked.with_value(|(topics, q)| &f.topics == topics && &f.q == q);
     // Every card and the full index come once, right after hydration (effects never run on
-    // the server), so typing and filtering never wait on the network after that.
+    // the server), so typing and filtering never wait on the network after that. Asked for
+    // once every island has hydrated, in the loader's next task: the request and the code
+    // that reads its answer then add nothing to the long hydration task (#10).
     let whole = RwSignal::new(None::<(LibraryData, SearchIndex)>);
+    #[cfg(feature = "browser")]
     Effect::new(move |_| {
-        leptos::task::spawn_local(async move {
-            if let Ok(library) = get_search_index().await {
-                whole.set(Some((library.data, library.index)));
-            }
-        });
+        crate::hydration::after_hydration(move || {
+            leptos::task::spawn_local(async move {
+                if let Ok(library) = crate::api::get_search_index().await {
+                    whole.set(Some((library.data, library.index)));
+                }
+            })
+        })
     });
     let results = Memo::new(move |_| {
         let _timing = crate::perf::Measure::start("wellspring:filter");
