@@ -50,3 +50,12 @@ pub fn after_hydration(run: impl FnOnce() + 'static) {
         run();
     }
 }
+
+/// Runs `run` once the calling component has rendered and every island of the page has
+/// hydrated. Through an effect: never on the server, and never in the middle of a render
+/// (once the page is done, as in the static build after its first render, `after_hydration`
+/// runs at once).
+#[cfg(feature = "browser")]
+pub fn when_hydrated(run: impl FnOnce() + Clone + 'static) {
+    leptos::prelude::Effect::new(move |_| after_hydration(run.clone()));
+}

@@ -55,7 +55,7 @@ fn new_state() -> OfflineState {
         back_online: RwSignal::new(false),
     };
     #[cfg(feature = "browser")]
-    Effect::new(move |_| crate::hydration::after_hydration(move || browser::attach(state)));
+    crate::hydration::when_hydrated(move || browser::attach(state));
     state
 }
 

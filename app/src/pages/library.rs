@@ -106,13 +106,11 @@ fn Library(payload: LibraryPayload, initial: Filters) -> impl IntoView {
     // that reads its answer then add nothing to the long hydration task (#10).
     let whole = RwSignal::new(None::<(LibraryData, SearchIndex)>);
     #[cfg(feature = "browser")]
-    Effect::new(move |_| {
-        crate::hydration::after_hydration(move || {
-            leptos::task::spawn_local(async move {
-                if let Ok(library) = crate::api::get_search_index().await {
-                    whole.set(Some((library.data, library.index)));
-                }
-            })
+    crate::hydration::when_hydrated(move || {
+        leptos::task::spawn_local(async move {
+            if let Ok(library) = crate::api::get_search_index().await {
+                whole.set(Some((library.data, library.index)));
+            }
         })
     });
     let results = Memo::new(move |_| {

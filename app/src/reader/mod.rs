@@ -37,7 +37,7 @@ fn new_state() -> ReaderState {
         persistent: RwSignal::new(true),
     };
     #[cfg(feature = "browser")]
-    Effect::new(move |_| crate::hydration::after_hydration(move || storage::attach(state)));
+    crate::hydration::when_hydrated(move || storage::attach(state));
     state
 }
 
