@@ -9,13 +9,19 @@
 //   islands after it still hydrate (Leptos' script waited for it for ever);
 // - once the last island has hydrated it tells the app (`islands_hydrated`), which then loads
 //   stored reader state, asks for what islands wait on (the library's search index) and marks
-//   <body data-hydrated> (app/src/hydration.rs): in a task of its own, as that work would
+//   <body data-hydrated> (app/src/hydration.rs): in tasks of their own, as that work would
 //   otherwise lengthen the last island's (a lazy island's hydration is already the page's
 //   longest task).
-// The files come from the `wellspring-assets` meta: the JS, then the WASM.
+// - it asks for the split WASM of the page's lazy islands while the main WASM downloads, with
+//   one <link rel=preload> a task (Leptos' own way to preload split WASM, for lazy routes):
+//   the loader of a lazy island asks for all its files in one task, and at 0.5-3 ms of main
+//   thread a fetch() on a slow phone, the library's 14 made that task blocking (#10). A
+//   preloaded file costs that loader next to nothing, and arrives sooner.
+// The files come from the `wellspring-assets` meta: the JS, the WASM, then (a `--split` build)
+// the manifest that lists each lazy island's files.
 (() => {
   const BUDGET_MS = 4;
-  const [js, wasm] = document
+  const [js, wasm, splitManifest] = document
     .querySelector('meta[name="wellspring-assets"]')
     .content.split(" ");
 
@@ -66,12 +72,48 @@
     mod.islands_hydrated();
   }
 
-  const start = () =>
-    import(js).then(async (mod) => {
+  // The split files of the lazy islands on this page. The manifest names each island's
+  // loader after the island: `OfflineList_123` is hydrated by `offline_list_loader_456`.
+  async function preloadLazyIslands() {
+    if (!splitManifest?.endsWith(".json")) return;
+    const manifest = await (await fetch(splitManifest)).json();
+    const files = new Set();
+    for (const island of document.querySelectorAll("leptos-island")) {
+      const name = island.dataset.component.replace(/_\d+$/, "");
+      const prefix = `${name.replace(/(?<!^)(?=[A-Z])/g, "_").toLowerCase()}_loader_`;
+      const loader = Object.keys(manifest).find((key) => key.startsWith(prefix));
+      for (const file of manifest[loader] ?? []) files.add(file);
+    }
+    const dir = splitManifest.slice(0, splitManifest.lastIndexOf("/") + 1);
+    for (const file of files) {
+      // As the loader will ask: a same-origin CORS fetch, so that it finds this preload.
+      const link = Object.assign(document.createElement("link"), {
+        rel: "preload",
+        as: "fetch",
+        type: "application/wasm",
+        crossOrigin: "anonymous",
+        href: `${dir}${file}.wasm`,
+      });
+      // The worker keeps the split files through the manifest; it names its files after
+      // the page's own preloads (offline/browser.rs), which these are not.
+      link.dataset.split = "";
+      document.head.append(link);
+      await nextTask();
+    }
+  }
+
+  const start = () => {
+    // A failed preload costs nothing but time: the loader then asks for the files itself.
+    const preloaded = preloadLazyIslands().catch(() => {});
+    return import(js).then(async (mod) => {
       await mod.default({ module_or_path: wasm });
       mod.hydrate();
+      // Every preload must have been asked for before a lazy island's loader runs, or it
+      // would ask for the same file a second time.
+      await preloaded;
       await hydrateAll(mod);
     });
+  };
   if ("requestIdleCallback" in window) requestIdleCallback(start);
   else start();
 })();

@@ -66,3 +66,27 @@ test.describe("when a lazy island's WASM cannot be fetched", () => {
     await expect(page.locator("main article.card").first().getByRole("link")).toHaveAttribute("href", /^\/articles\//);
   });
 });
+
+test("a lazy island's split WASM is preloaded ahead of it and fetched once", async ({ page, gotoReady }) => {
+  const asked = new Map<string, number>();
+  page.on("request", (request) => {
+    const path = new URL(request.url()).pathname;
+    if (path.endsWith(".wasm")) asked.set(path, (asked.get(path) ?? 0) + 1);
+  });
+  await gotoReady("/");
+  // The library's files, as the build's manifest lists them, each preloaded by islands.js.
+  const files = await page.evaluate(async () => {
+    const manifestUrl = document.querySelector<HTMLMetaElement>('meta[name="wellspring-assets"]')!.content.split(" ")[2];
+    const manifest: Record<string, string[]> = await (await fetch(manifestUrl)).json();
+    const library = Object.keys(manifest).find((key) => key.startsWith("library_loader_"))!;
+    return manifest[library].map((file) => `/pkg/${file}.wasm`);
+  });
+  const preloaded = await page.$$eval("link[rel=preload][data-split]", (links) =>
+    links.map((link) => new URL((link as HTMLLinkElement).href).pathname),
+  );
+  expect(files.length).toBeGreaterThan(0);
+  expect(preloaded.sort()).toEqual([...files].sort());
+  // The island's loader found each preload: no file was asked for twice.
+  for (const file of files) expect(asked.get(file), file).toBe(1);
+  await expect(page.locator(".cards[data-complete]")).toBeAttached();
+});

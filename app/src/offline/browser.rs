@@ -110,14 +110,15 @@ fn named_assets() -> Vec<String> {
 
 /// Registers public/sw.js, naming this build's hashed files (the page's stylesheet and any
 /// preload links, which the static build has, and the files named in its `<meta>`) so the
-/// worker keeps exactly them.
+/// worker keeps exactly them. Not the split WASM islands.js preloads (`data-split`): the
+/// manifest in the `<meta>` names it, and the worker's URL must be the same on every page.
 fn register_worker() {
     let navigator = window().navigator();
     if !has(&navigator, "serviceWorker") {
         return;
     }
     let Ok(links) = document().query_selector_all(
-        "link[rel=modulepreload],link[rel=preload][as=fetch],link[rel=stylesheet]",
+        "link[rel=modulepreload],link[rel=preload][as=fetch]:not([data-split]),link[rel=stylesheet]",
     ) else {
         return;
     };
