@@ -14,13 +14,15 @@
 #   bench/serve.sh                                   # what the README documents
 #   BENCH_SKIP_BUILD=1 BENCH_DURATION=3 BENCH_SOAK_DURATION=5 BENCH_STARTS=1 bench/serve.sh
 #
-# BENCH_DURATION (s, default 10) is each measured wrk run at BENCH_CONNECTIONS (default 64);
+# BENCH_DURATION (s, default 10) is each measured wrk run at BENCH_CONNECTIONS (default 64),
+# BENCH_ROUNDS (default 3) how many such runs each server gets per page, in turn;
 # BENCH_SOAK_DURATION (s, default 30) the run at 256 connections; BENCH_STARTS (default 3)
 # the start-ups per library (median time, largest memory); BENCH_SKIP_BUILD=1 skips cargo.
 set -euo pipefail
 source "$(dirname "$0")/common.sh"
 
 DURATION=${BENCH_DURATION:-10}
+ROUNDS=${BENCH_ROUNDS:-3}
 CONNECTIONS=${BENCH_CONNECTIONS:-64}
 SOAK_DURATION=${BENCH_SOAK_DURATION:-30}
 SOAK_CONNECTIONS=256
@@ -117,22 +119,40 @@ server {
 EOF
 }
 
-# bench_pair PAGE PATH: wrk (after a 2 s warm-up) against nginx, then Wellspring, for PATH;
-# prints two table rows.
+# wrk_round SERVER BASE PATH: one measured wrk run (after a 2 s warm-up) at CONNECTIONS; appends
+# its requests/s, p50, p99 and errors to the arrays named SERVER_rps, SERVER_p50, ...
+wrk_round() {
+    local -n rps_of=${1}_rps p50_of=${1}_p50 p99_of=${1}_p99 errors_of=${1}_errors
+    run_wrk "$2$3" "$CONNECTIONS" 2
+    log "wrk: $1 $3, $CONNECTIONS connections, ${DURATION}s"
+    run_wrk "$2$3" "$CONNECTIONS" "$DURATION"
+    rps_of+=("$(wrk_field rps)") p50_of+=("$(wrk_field p50_ms)")
+    p99_of+=("$(wrk_field p99_ms)") errors_of+=("$(wrk_field errors)")
+}
+
+# bench_pair PAGE PATH: ROUNDS rounds of nginx then Wellspring for PATH; prints two table
+# rows: each server's median round (requests/s, p50 and p99 each the median of the rounds,
+# errors summed), and Wellspring's share of the medians. Rounds alternate because on a shared
+# host both servers' throughput drifts by as much as a fifth from one minute to the next: a
+# single run of each compared two different moments of the host more than the two servers.
 bench_pair() {
-    local page=$1 path=$2 nginx_rps rps p99 errors share
-    run_wrk "$NGINX_URL$path" "$CONNECTIONS" 2
-    log "wrk: nginx $path, $CONNECTIONS connections, ${DURATION}s"
-    run_wrk "$NGINX_URL$path" "$CONNECTIONS" "$DURATION"
-    nginx_rps=$(wrk_field rps)
-    echo "| $page | nginx | $nginx_rps | $(wrk_field p50_ms) | $(wrk_field p99_ms) | $(wrk_field errors) | | |"
-    run_wrk "$WS_URL$path" "$CONNECTIONS" 2
-    log "wrk: Wellspring $path, $CONNECTIONS connections, ${DURATION}s"
-    run_wrk "$WS_URL$path" "$CONNECTIONS" "$DURATION"
-    rps=$(wrk_field rps) p99=$(wrk_field p99_ms) errors=$(wrk_field errors)
-    share=$(percent "$rps" "$nginx_rps")
-    echo "| $page | Wellspring | $rps | $(wrk_field p50_ms) | $p99 | $errors | $share% | share ≥ 70%: $(verdict "$share >= 70"); p99 ≤ 10 ms: $(verdict "$p99 <= 10"); errors 0: $(verdict "$errors == 0") |"
-    summary "$page: Wellspring ≥ 70% of nginx's requests/s at $CONNECTIONS connections" "$share%" "$(verdict "$share >= 70")"
+    local page=$1 path=$2 round share p99 errors
+    local -a nginx_rps=() nginx_p50=() nginx_p99=() nginx_errors=()
+    local -a wellspring_rps=() wellspring_p50=() wellspring_p99=() wellspring_errors=()
+    for ((round = 1; round <= ROUNDS; round++)); do
+        wrk_round nginx "$NGINX_URL" "$path"
+        wrk_round wellspring "$WS_URL" "$path"
+    done
+    local every_share=()
+    for ((round = 0; round < ROUNDS; round++)); do
+        every_share+=("$(percent "${wellspring_rps[round]}" "${nginx_rps[round]}")%")
+    done
+    share=$(percent "$(median "${wellspring_rps[@]}")" "$(median "${nginx_rps[@]}")")
+    p99=$(median "${wellspring_p99[@]}")
+    errors=$(printf '%s\n' "${wellspring_errors[@]}" | awk '{ s += $1 } END { print s }')
+    echo "| $page | nginx | $(median "${nginx_rps[@]}") | $(median "${nginx_p50[@]}") | $(median "${nginx_p99[@]}") | $(printf '%s\n' "${nginx_errors[@]}" | awk '{ s += $1 } END { print s }') | ${nginx_rps[*]} | | |"
+    echo "| $page | Wellspring | $(median "${wellspring_rps[@]}") | $(median "${wellspring_p50[@]}") | $p99 | $errors | ${wellspring_rps[*]} | $share% (rounds: ${every_share[*]}) | share ≥ 70%: $(verdict "$share >= 70"); p99 ≤ 10 ms: $(verdict "$p99 <= 10"); errors 0: $(verdict "$errors == 0") |"
+    summary "$page: Wellspring ≥ 70% of nginx's requests/s at $CONNECTIONS connections (median of $ROUNDS rounds)" "$share%" "$(verdict "$share >= 70")"
     summary "$page: Wellspring p99 ≤ 10 ms" "$p99 ms" "$(verdict "$p99 <= 10")"
     summary "$page: no errors" "$errors" "$(verdict "$errors == 0")"
 }
@@ -194,10 +214,10 @@ echo
 echo "nginx answers both paths with these exact bytes and the same Content-Encoding (checked with cmp)."
 echo
 
-echo "## Throughput: $CONNECTIONS connections, ${DURATION} s each, Accept-Encoding: $ACCEPT_ENCODING"
+echo "## Throughput: $CONNECTIONS connections, $ROUNDS rounds of ${DURATION} s, nginx and Wellspring in turn, Accept-Encoding: $ACCEPT_ENCODING"
 echo
-echo "| page | server | requests/s | p50 (ms) | p99 (ms) | errors | Wellspring ÷ nginx | targets met |"
-echo "|---|---|---:|---:|---:|---:|---:|---|"
+echo "| page | server | requests/s | p50 (ms) | p99 (ms) | errors | requests/s, every round | Wellspring ÷ nginx | targets met |"
+echo "|---|---|---:|---:|---:|---:|---|---:|---|"
 bench_pair "library \`/\`" /
 bench_pair "article \`$ARTICLE\`" "$ARTICLE"
 echo
