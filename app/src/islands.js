@@ -14,9 +14,10 @@
 //   longest task).
 // - it asks for the split WASM of the page's lazy islands while the main WASM downloads, with
 //   one <link rel=preload> a task (Leptos' own way to preload split WASM, for lazy routes):
-//   the loader of a lazy island asks for all its files in one task, and at 0.5-3 ms of main
-//   thread a fetch() on a slow phone, the library's 14 made that task blocking (#10). A
-//   preloaded file costs that loader next to nothing, and arrives sooner.
+//   the loader of a lazy island asks for all its files in one task, and at 0.5-1.5 ms of main
+//   thread a fetch() on a fast desktop (four times that on Lighthouse's phone), the library's
+//   14 made that task blocking (#10). A preloaded file costs that loader next to nothing, and
+//   arrives sooner.
 // The files come from the `wellspring-assets` meta: the JS, the WASM, then (a `--split` build)
 // the manifest that lists each lazy island's files.
 (() => {
