@@ -33,6 +33,7 @@ SUMMARY=()    # "| target | measured | met |" rows, printed at the end
 
 median() { printf '%s\n' "$@" | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 largest() { printf '%s\n' "$@" | sort -n | tail -1; }
+sum() { printf '%s\n' "$@" | awk '{ s += $1 } END { print s }'; }
 percent() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", 100 * a / b }'; }
 summary() { SUMMARY+=("| $1 | $2 | $3 |"); }
 
@@ -149,8 +150,8 @@ bench_pair() {
     done
     share=$(percent "$(median "${wellspring_rps[@]}")" "$(median "${nginx_rps[@]}")")
     p99=$(median "${wellspring_p99[@]}")
-    errors=$(printf '%s\n' "${wellspring_errors[@]}" | awk '{ s += $1 } END { print s }')
-    echo "| $page | nginx | $(median "${nginx_rps[@]}") | $(median "${nginx_p50[@]}") | $(median "${nginx_p99[@]}") | $(printf '%s\n' "${nginx_errors[@]}" | awk '{ s += $1 } END { print s }') | ${nginx_rps[*]} | | |"
+    errors=$(sum "${wellspring_errors[@]}")
+    echo "| $page | nginx | $(median "${nginx_rps[@]}") | $(median "${nginx_p50[@]}") | $(median "${nginx_p99[@]}") | $(sum "${nginx_errors[@]}") | ${nginx_rps[*]} | | |"
     echo "| $page | Wellspring | $(median "${wellspring_rps[@]}") | $(median "${wellspring_p50[@]}") | $p99 | $errors | ${wellspring_rps[*]} | $share% (rounds: ${every_share[*]}) | share ≥ 70%: $(verdict "$share >= 70"); p99 ≤ 10 ms: $(verdict "$p99 <= 10"); errors 0: $(verdict "$errors == 0") |"
     summary "$page: Wellspring ≥ 70% of nginx's requests/s at $CONNECTIONS connections (median of $ROUNDS rounds)" "$share%" "$(verdict "$share >= 70")"
     summary "$page: Wellspring p99 ≤ 10 ms" "$p99 ms" "$(verdict "$p99 <= 10")"

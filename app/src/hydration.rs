@@ -27,8 +27,9 @@ thread_local! {
 ///
 /// One task each because on the library there are three (stored reader state, offline
 /// state, the search index request): together they made one task of 47-87 ms at 4x CPU, past
-/// the 50 ms that counts as blocking (#10); apart, the longest took 44 ms. What asks to wait in the meantime
-/// joins the end of the queue, so a click is never applied before stored state has loaded.
+/// the 50 ms that counts as blocking (#10); apart, the longest took 44 ms. What asks to wait
+/// in the meantime joins the end of the queue, so a click is never applied before stored
+/// state has loaded.
 pub fn finish() {
     let next = PROGRESS.with_borrow_mut(|p| {
         let next = p.waiting.pop_front();
