@@ -12,7 +12,7 @@
 # Everything is measured in this run; the output is kept in bench/results/serve-<date>.md.
 #
 #   bench/serve.sh                                   # what the README documents
-#   BENCH_SKIP_BUILD=1 BENCH_DURATION=3 BENCH_SOAK_DURATION=5 BENCH_STARTS=1 bench/serve.sh
+#   BENCH_SKIP_BUILD=1 BENCH_DURATION=3 BENCH_ROUNDS=1 BENCH_SOAK_DURATION=5 BENCH_STARTS=1 bench/serve.sh
 #
 # BENCH_DURATION (s, default 10) is each measured wrk run at BENCH_CONNECTIONS (default 64),
 # BENCH_ROUNDS (default 3) how many such runs each server gets per page, in turn;

@@ -49,7 +49,8 @@ pub fn finish() {
     }
 }
 
-/// Runs `run` in a later task, once the browser has had its turn.
+/// Runs `run` in a later task, once the browser has had its turn. (The server build only
+/// compiles `finish`, from `App`'s effect, which never runs there.)
 fn next_task(run: fn()) {
     #[cfg(feature = "browser")]
     leptos::prelude::set_timeout(run, std::time::Duration::ZERO);
