@@ -11,6 +11,11 @@ use leptos::prelude::*;
 use leptos::server_fn::codec::GetUrl;
 use serde::{Deserialize, Serialize};
 
+/// Where every server function answers (the `prefix` each `#[server]` below names): the
+/// server's layers, the offline cache and public/sw.js key on it. The attribute takes a
+/// literal, so a test holds each function to this.
+pub const API_PREFIX: &str = "/api";
+
 /// The shared, loaded library, provided to every render and server function by the server.
 #[cfg(feature = "ssr")]
 pub type SharedLibrary = std::sync::Arc<crate::content::Library>;
@@ -161,3 +166,21 @@ mod embedded {
 }
 #[cfg(feature = "csr")]
 pub use embedded::*;
+
+#[cfg(all(test, feature = "ssr"))]
+mod tests {
+    use super::*;
+    use leptos::server_fn::ServerFn;
+
+    #[test]
+    fn every_server_function_answers_under_the_api_prefix() {
+        for path in [
+            GetLibrary::PATH,
+            GetCards::PATH,
+            GetSearchIndex::PATH,
+            GetArticle::PATH,
+        ] {
+            assert!(path.starts_with(&format!("{API_PREFIX}/")), "{path}");
+        }
+    }
+}
