@@ -4,7 +4,8 @@
 //! the same functions, by the same names, answer from the library compiled in (see the
 //! `embedded` module below), so the pages never know which build they are in.
 
-use crate::model::{ArticleCard, ArticlePage, LibraryData, Topic};
+use crate::filters::Filters;
+use crate::model::{ArticleCard, ArticleContent, Catalog, TopicCount};
 use crate::search::SearchIndex;
 use leptos::prelude::*;
 #[cfg(not(feature = "csr"))]
@@ -30,14 +31,14 @@ fn library() -> Result<SharedLibrary, ServerFnError> {
 /// articles carry each, and only the first cards of what the URL asks for. However large
 /// the library, the page stays small; the rest comes with [`get_search_index`].
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct LibraryPayload {
-    pub topics: Vec<(Topic, usize)>,
+pub struct FirstPage {
+    pub topics: Vec<TopicCount>,
     /// The first [`FIRST_CARDS`] articles matching `asked`, best first.
     pub cards: Vec<ArticleCard>,
     /// How many articles match `asked` in all.
     pub total: usize,
     /// The topics (as given, known or not) and search these cards answer.
-    pub asked: (Vec<String>, String),
+    pub asked: Filters,
 }
 
 /// Cards in the first render of the library: its first page.
@@ -49,83 +50,67 @@ pub const FIRST_CARDS: usize = 30;
 pub async fn get_library(
     #[server(default)] topics: String,
     #[server(default)] q: String,
-) -> Result<LibraryPayload, ServerFnError> {
+) -> Result<FirstPage, ServerFnError> {
     let lib = library()?;
-    Ok(library_payload(lib.data(), lib.search_index(), topics, q))
+    Ok(first_page(lib.catalog(), lib.search_index(), topics, q))
 }
 
 /// The library page's first cards for `topics` (comma-separated slugs) and search `q`.
 /// (The hydrate build only calls the server, so it has no use for this.)
 #[cfg(any(feature = "ssr", feature = "csr"))]
-fn library_payload(
-    data: &LibraryData,
-    index: &SearchIndex,
-    topics: String,
-    q: String,
-) -> LibraryPayload {
-    use crate::pages::filters::Filters;
-    let asked: Vec<String> = topics
-        .split(',')
-        .filter(|t| !t.is_empty())
-        .map(str::to_string)
-        .collect();
-    let filters = Filters {
-        topics: asked
-            .iter()
-            .filter(|t| data.knows_topic(t))
-            .cloned()
-            .collect(),
-        q: q.clone(),
-        show: None,
-    };
+fn first_page(catalog: &Catalog, index: &SearchIndex, topics: String, q: String) -> FirstPage {
+    let asked = Filters::from_topic_list(&topics, q);
+    // An unknown topic (an old link, a typo) narrows nothing; the page says so.
+    let mut known = asked.clone();
+    known.topics.retain(|t| catalog.knows_topic(t));
     let order = index
-        .search(&q)
-        .unwrap_or_else(|| (0..data.articles.len()).collect());
+        .search(&asked.q)
+        .unwrap_or_else(|| (0..catalog.articles.len()).collect());
     let matching: Vec<&ArticleCard> = order
         .into_iter()
-        .map(|i| &data.articles[i])
-        .filter(|card| filters.matches_topics(card))
+        .map(|i| &catalog.articles[i])
+        .filter(|card| known.matches_topics(card))
         .collect();
-    LibraryPayload {
-        topics: data.topic_counts(),
+    FirstPage {
+        topics: catalog.topic_counts(),
         cards: matching
             .iter()
             .take(FIRST_CARDS)
             .map(|&c| c.clone())
             .collect(),
         total: matching.len(),
-        asked: (asked, q),
+        asked,
     }
 }
 
 /// Every card, for pages that pick cards by the reader's own state (`/saved`).
 #[cfg(not(feature = "csr"))]
 #[server(prefix = "/api", endpoint = "cards", input = GetUrl)]
-pub async fn get_cards() -> Result<LibraryData, ServerFnError> {
-    Ok(library()?.data().clone())
+pub async fn get_cards() -> Result<Catalog, ServerFnError> {
+    Ok(library()?.catalog().clone())
 }
 
 /// The whole library for filtering in the browser: every card, and the compact search
 /// index (titles, summaries, topics and bodies' distinctive words). Fetched once by the
 /// library page after hydration, so filtering and typing never wait on the network.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct LibraryIndex {
-    pub data: LibraryData,
+pub struct SearchableCatalog {
+    pub catalog: Catalog,
     pub index: SearchIndex,
 }
 
 #[cfg(not(feature = "csr"))]
 #[server(prefix = "/api", endpoint = "search-index", input = GetUrl)]
-pub async fn get_search_index() -> Result<LibraryIndex, ServerFnError> {
+pub async fn get_search_index() -> Result<SearchableCatalog, ServerFnError> {
     let lib = library()?;
-    Ok(LibraryIndex::of(lib.data(), lib.search_index()))
+    Ok(SearchableCatalog::of(lib.catalog(), lib.search_index()))
 }
 
 #[cfg(any(feature = "ssr", feature = "csr"))]
-impl LibraryIndex {
-    fn of(data: &LibraryData, index: &SearchIndex) -> Self {
+impl SearchableCatalog {
+    fn of(data: &Catalog, index: &SearchIndex) -> Self {
         Self {
-            data: data.clone(),
+            catalog: data.clone(),
             index: index.clone(),
         }
     }
@@ -135,7 +120,7 @@ impl LibraryIndex {
 #[server(prefix = "/api", endpoint = "article", input = GetUrl)]
 pub async fn get_article(
     #[server(default)] slug: String,
-) -> Result<Option<ArticlePage>, ServerFnError> {
+) -> Result<Option<ArticleContent>, ServerFnError> {
     Ok(library()?.article(&slug).map(|a| a.page.clone()))
 }
 
@@ -146,21 +131,21 @@ mod embedded {
     use super::*;
     use crate::embedded::library;
 
-    pub async fn get_library(topics: String, q: String) -> Result<LibraryPayload, ServerFnError> {
+    pub async fn get_library(topics: String, q: String) -> Result<FirstPage, ServerFnError> {
         let lib = library();
-        Ok(library_payload(lib.data(), lib.search_index(), topics, q))
+        Ok(first_page(lib.catalog(), lib.search_index(), topics, q))
     }
 
-    pub async fn get_cards() -> Result<LibraryData, ServerFnError> {
-        Ok(library().data().clone())
+    pub async fn get_cards() -> Result<Catalog, ServerFnError> {
+        Ok(library().catalog().clone())
     }
 
-    pub async fn get_search_index() -> Result<LibraryIndex, ServerFnError> {
+    pub async fn get_search_index() -> Result<SearchableCatalog, ServerFnError> {
         let lib = library();
-        Ok(LibraryIndex::of(lib.data(), lib.search_index()))
+        Ok(SearchableCatalog::of(lib.catalog(), lib.search_index()))
     }
 
-    pub async fn get_article(slug: String) -> Result<Option<ArticlePage>, ServerFnError> {
+    pub async fn get_article(slug: String) -> Result<Option<ArticleContent>, ServerFnError> {
         Ok(library().page(&slug).cloned())
     }
 }

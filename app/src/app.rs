@@ -1,8 +1,8 @@
 //! The document shell and the router: which page answers which path.
 
 use crate::components::{
+    connection::ConnectionStatus,
     layout::{SiteFooter, SiteHeader},
-    offline::ConnectionStatus,
 };
 use crate::pages::{
     article::ArticlePage, help::HelpPage, library::LibraryPage, my_data::MyDataPage,

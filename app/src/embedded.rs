@@ -3,21 +3,21 @@
 //! line and field as the server's start-up), and the `csr` build compiles it in and answers
 //! every data request from it (see api.rs).
 
-use crate::model::{ArticlePage, LibraryData};
+use crate::model::{ArticleContent, Catalog};
 use crate::search::SearchIndex;
 use serde::{Deserialize, Serialize};
 
 /// Everything the pages can ask for, loaded and rendered at build time.
 #[derive(Debug, Serialize, Deserialize)]
 pub struct EmbeddedLibrary {
-    pub data: LibraryData,
+    pub data: Catalog,
     pub index: SearchIndex,
     /// Every article page, in `data.articles` order.
-    pub pages: Vec<ArticlePage>,
+    pub pages: Vec<ArticleContent>,
 }
 
 impl EmbeddedLibrary {
-    pub fn data(&self) -> &LibraryData {
+    pub fn catalog(&self) -> &Catalog {
         &self.data
     }
 
@@ -26,7 +26,7 @@ impl EmbeddedLibrary {
     }
 
     /// A linear scan: a library is a few hundred articles, looked up once a navigation.
-    pub fn page(&self, slug: &str) -> Option<&ArticlePage> {
+    pub fn page(&self, slug: &str) -> Option<&ArticleContent> {
         self.pages.iter().find(|p| p.card.slug == slug)
     }
 }
@@ -35,7 +35,7 @@ impl EmbeddedLibrary {
 impl From<&crate::content::Library> for EmbeddedLibrary {
     fn from(lib: &crate::content::Library) -> Self {
         Self {
-            data: lib.data().clone(),
+            data: lib.catalog().clone(),
             index: lib.search_index().clone(),
             pages: lib.articles().iter().map(|a| a.page.clone()).collect(),
         }
@@ -77,9 +77,9 @@ mod tests {
         let lib = Library::load(&dir).expect("the shipped content loads");
         let json = EmbeddedLibrary::from(&lib).to_json().unwrap();
         let back: EmbeddedLibrary = serde_json::from_str(&json).unwrap();
-        assert_eq!(back.data(), lib.data());
+        assert_eq!(back.catalog(), lib.catalog());
         assert_eq!(back.search_index(), lib.search_index());
-        for card in &lib.data().articles {
+        for card in &lib.catalog().articles {
             let page = back.page(&card.slug).expect("every card has its page");
             assert_eq!(Some(page), lib.article(&card.slug).map(|a| &a.page));
         }

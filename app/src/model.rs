@@ -71,7 +71,7 @@ pub struct TocEntry {
 
 /// Everything the article page shows.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ArticlePage {
+pub struct ArticleContent {
     pub card: ArticleCard,
     pub updated: Option<String>,
     pub updated_label: Option<String>,
@@ -82,14 +82,14 @@ pub struct ArticlePage {
     pub related: Vec<ArticleCard>,
 }
 
-/// The library page's data: the topics and every published article, newest first.
+/// The library's catalogue: the topics and every published article's card, newest first.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct LibraryData {
+pub struct Catalog {
     pub topics: Vec<Topic>,
     pub articles: Vec<ArticleCard>,
 }
 
-impl LibraryData {
+impl Catalog {
     pub fn knows_topic(&self, slug: &str) -> bool {
         self.topics.iter().any(|t| t.slug == slug)
     }
@@ -105,17 +105,42 @@ impl LibraryData {
     }
 
     /// How many articles carry each topic, in topic order.
-    pub fn topic_counts(&self) -> Vec<(Topic, usize)> {
+    pub fn topic_counts(&self) -> Vec<TopicCount> {
         self.topics
             .iter()
-            .map(|t| {
-                let n = self
+            .map(|t| TopicCount {
+                topic: t.clone(),
+                articles: self
                     .articles
                     .iter()
                     .filter(|a| a.has_topic(&t.slug))
-                    .count();
-                (t.clone(), n)
+                    .count(),
             })
             .collect()
     }
+}
+
+/// A topic and how many articles carry it: a chip of the library.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TopicCount {
+    pub topic: Topic,
+    pub articles: usize,
+}
+
+/// Whether `s` can name an article: lower-case ASCII letters, digits and hyphens, at most
+/// 120 bytes. The content pipeline holds article file names to it, and reader state drops
+/// stored entries that break it, so both sides agree on what a slug is.
+pub fn is_slug(s: &str) -> bool {
+    !s.is_empty()
+        && s.len() <= MAX_SLUG_BYTES
+        && s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+/// The longest slug (see [`is_slug`]).
+pub const MAX_SLUG_BYTES: usize = 120;
+
+/// "1 article", "3 articles": the one place a count meets a noun.
+pub fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
 }

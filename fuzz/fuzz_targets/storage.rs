@@ -4,7 +4,8 @@
 
 #![no_main]
 
-use app::reader::schema::{import, is_slug, load, reload_key, MemoryStore, ReaderData, KEYS};
+use app::model::is_slug;
+use app::reader::schema::{import, load, reload_key, MemoryStore, ReaderData, KEYS};
 use libfuzzer_sys::fuzz_target;
 use std::collections::BTreeMap;
 

@@ -53,7 +53,7 @@ fn check(dir: Option<PathBuf>) -> ExitCode {
                 "{}: {} articles, {} topics, {words} words: all good",
                 dir.display(),
                 lib.articles().len(),
-                lib.data().topics.len()
+                lib.catalog().topics.len()
             );
             ExitCode::SUCCESS
         }

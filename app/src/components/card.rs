@@ -1,8 +1,8 @@
 //! The article card of the library and of "related articles".
 
-use super::offline::OfflineMark;
 use super::reader::{BookmarkButton, ReadingProgress};
 use crate::model::ArticleCard;
+use crate::offline::use_offline;
 use crate::search::highlight as highlight_runs;
 use leptos::either::Either;
 use leptos::prelude::*;
@@ -63,5 +63,16 @@ pub fn Card(
             </div>
             <ReadingProgress slug=card.slug.clone()/>
         </article>
+    }
+}
+
+/// The mark on a card whose article this browser keeps.
+#[island]
+pub fn OfflineMark(#[prop(into)] slug: String) -> impl IntoView {
+    let offline = use_offline();
+    move || {
+        offline
+            .is_saved(&slug)
+            .then(|| view! { <span class="offline-mark">"Available offline"</span> })
     }
 }

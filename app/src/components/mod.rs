@@ -1,8 +1,11 @@
 //! Pieces used by more than one page.
 
 pub mod card;
+pub mod connection;
 pub mod continue_reading;
 pub mod layout;
 pub mod meta;
-pub mod offline;
+pub mod offline_list;
+pub mod offline_storage;
 pub mod reader;
+pub mod save_offline;

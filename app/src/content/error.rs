@@ -34,12 +34,8 @@ pub struct ContentErrors(pub Vec<ContentError>);
 
 impl fmt::Display for ContentErrors {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let n = self.0.len();
-        writeln!(
-            f,
-            "{n} problem{} in the content:",
-            if n == 1 { "" } else { "s" }
-        )?;
+        let problems = crate::model::plural(self.0.len(), "problem", "problems");
+        writeln!(f, "{problems} in the content:")?;
         for e in &self.0 {
             writeln!(f, "  {e}")?;
         }

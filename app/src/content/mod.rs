@@ -14,7 +14,7 @@ pub use error::{ContentError, ContentErrors};
 pub use inert::active_html;
 pub use markdown::{reading_minutes, slugify, WORDS_PER_MINUTE};
 
-use crate::model::{ArticleCard, ArticlePage, LibraryData, Topic, TopicRef};
+use crate::model::{ArticleCard, ArticleContent, Catalog, Topic, TopicRef};
 use crate::search::SearchIndex;
 use error::ErrorSink;
 use serde::Deserialize;
@@ -27,14 +27,14 @@ const RELATED: usize = 3;
 /// One article after loading: what the pages show.
 #[derive(Clone, Debug)]
 pub struct Article {
-    pub page: ArticlePage,
+    pub page: ArticleContent,
     pub word_count: usize,
 }
 
 /// Every published article, rendered, newest first.
 #[derive(Clone, Debug, Default)]
 pub struct Library {
-    data: LibraryData,
+    data: Catalog,
     search: SearchIndex,
     articles: Vec<Article>,
     by_slug: HashMap<String, usize>,
@@ -141,7 +141,7 @@ impl Library {
             .enumerate()
             .map(|(i, a)| (a.page.card.slug.clone(), i))
             .collect();
-        let data = LibraryData {
+        let data = Catalog {
             topics,
             articles: articles.iter().map(|a| a.page.card.clone()).collect(),
         };
@@ -153,7 +153,7 @@ impl Library {
         })
     }
 
-    pub fn data(&self) -> &LibraryData {
+    pub fn catalog(&self) -> &Catalog {
         &self.data
     }
 
@@ -189,8 +189,8 @@ fn load_article(
     names: &HashMap<&str, &str>,
 ) -> Result<Option<(Article, String)>, Vec<ContentError>> {
     let mut sink = ErrorSink::new(path);
-    // The reader stores only ASCII slugs of up to 120 bytes: see `schema::is_slug`.
-    if slug != slugify(slug) || !crate::reader::schema::is_slug(slug) {
+    // The reader stores only ASCII slugs of up to 120 bytes: see `model::is_slug`.
+    if slug != slugify(slug) || !crate::model::is_slug(slug) {
         sink.push(
             1,
             "file",
@@ -229,7 +229,7 @@ fn load_article(
         reading_minutes: body.reading_minutes(),
     };
     let article = Article {
-        page: ArticlePage {
+        page: ArticleContent {
             card,
             updated: fm.updated.map(|d| d.iso()),
             updated_label: fm.updated.map(|d| d.label()),

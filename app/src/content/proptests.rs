@@ -159,7 +159,7 @@ proptest! {
         if let Ok(lib) = Library::from_sources(topics(), vec![(format!("{stem}.md").into(), src)]) {
             for a in lib.articles() {
                 let slug = &a.page.card.slug;
-                prop_assert!(crate::reader::schema::is_slug(slug), "{slug:?} from {stem:?}");
+                prop_assert!(crate::model::is_slug(slug), "{slug:?} from {stem:?}");
             }
         }
     }

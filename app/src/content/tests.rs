@@ -159,7 +159,7 @@ fn drafts_are_left_out_and_order_is_newest_first() {
     let draft = GOOD.replace("+++\n\nOpening", "draft = true\n+++\n\nOpening");
     let lib = load(&[("old.md", &older), ("new.md", GOOD), ("wip.md", &draft)]).unwrap();
     let slugs: Vec<_> = lib
-        .data()
+        .catalog()
         .articles
         .iter()
         .map(|a| a.slug.as_str())
@@ -274,7 +274,7 @@ fn the_library_holds_the_25_seed_titles() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../content");
     let lib = Library::load(&dir).unwrap_or_else(|e| panic!("{e}"));
     let mut titles: Vec<_> = lib
-        .data()
+        .catalog()
         .articles
         .iter()
         .map(|a| a.title.as_str())
@@ -309,7 +309,7 @@ fn the_library_holds_the_25_seed_titles() {
     ];
     expected.sort_unstable();
     assert_eq!(titles, expected);
-    for (topic, n) in lib.data().topic_counts() {
+    for crate::model::TopicCount { topic, articles: n } in lib.catalog().topic_counts() {
         assert!(n >= 2, "topic {} has {n} articles", topic.slug);
     }
     for a in lib.articles() {

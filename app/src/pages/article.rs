@@ -5,10 +5,11 @@ use crate::api::get_article;
 use crate::components::{
     card::Card,
     meta::PageMeta,
-    offline::{OfflineList, SaveOfflineButton},
+    offline_list::OfflineList,
     reader::{BookmarkButton, ReadingTracker},
+    save_offline::SaveOfflineButton,
 };
-use crate::model::{topic_href, ArticlePage as Page, TocEntry};
+use crate::model::{topic_href, ArticleContent, TocEntry};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
@@ -22,7 +23,7 @@ pub fn ArticlePage() -> impl IntoView {
         <Suspense fallback=|| view! { <p class="wrap loading">"Loading the article…"</p> }>
             {move || Suspend::new(async move {
                 match article.await {
-                    Ok(Some(page)) => view! { <Article page/> }.into_any(),
+                    Ok(Some(content)) => view! { <ArticleView content/> }.into_any(),
                     Ok(None) => view! { <NotFound/> }.into_any(),
                     Err(_) => view! { <LoadError/> }.into_any(),
                 }
@@ -59,15 +60,15 @@ fn LoadError() -> impl IntoView {
 }
 
 #[component]
-fn Article(page: Page) -> impl IntoView {
-    let card = page.card;
+fn ArticleView(content: ArticleContent) -> impl IntoView {
+    let card = content.card;
     let topics = card
         .topics
         .iter()
         .map(|t| view! { <li><a class="chip" href=topic_href(&t.slug)>{t.name.clone()}</a></li> })
         .collect_view();
-    let toc = (!page.toc.is_empty()).then(|| {
-        let items = nest_toc(page.toc)
+    let toc = (!content.toc.is_empty()).then(|| {
+        let items = nest_toc(content.toc)
             .into_iter()
             .map(|(entry, subs)| {
                 let subs = (!subs.is_empty()).then(|| {
@@ -83,11 +84,14 @@ fn Article(page: Page) -> impl IntoView {
             </nav>
         }
     });
-    let updated = page.updated.zip(page.updated_label).map(|(iso, label)| {
-        view! { " · Updated " <time datetime=iso>{label}</time> }
-    });
-    let related = (!page.related.is_empty()).then(|| {
-        let cards = page
+    let updated = content
+        .updated
+        .zip(content.updated_label)
+        .map(|(iso, label)| {
+            view! { " · Updated " <time datetime=iso>{label}</time> }
+        });
+    let related = (!content.related.is_empty()).then(|| {
+        let cards = content
             .related
             .into_iter()
             .map(|card| view! { <Card card level=3/> })
@@ -117,7 +121,7 @@ fn Article(page: Page) -> impl IntoView {
                         <time datetime=card.published.clone()>{card.published_label.clone()}</time>
                         {format!(" · {} min read", card.reading_minutes)}
                         {updated}
-                        {page.author.map(|a| format!(" · By {a}"))}
+                        {content.author.map(|a| format!(" · By {a}"))}
                     </p>
                     <div class="article-actions">
                         <ul class="chips" aria-label="Topics">{topics}</ul>
@@ -128,7 +132,7 @@ fn Article(page: Page) -> impl IntoView {
                     </div>
                 </header>
                 {toc}
-                <div class="prose" inner_html=page.body_html></div>
+                <div class="prose" inner_html=content.body_html></div>
                 <aside class="help-callout" aria-label="Support">
                     <p>
                         "If reading this has brought up something heavy, you don't have to carry it alone. "

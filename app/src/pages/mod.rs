@@ -1,7 +1,6 @@
 //! One module per route.
 
 pub mod article;
-pub mod filters;
 pub mod help;
 pub mod library;
 pub mod my_data;

@@ -1,6 +1,7 @@
 //! `/my-data`: what Wellspring keeps in this browser, with export, import and clear.
 
-use crate::components::{meta::PageMeta, offline::OfflineStorage, reader::StorageNotice};
+use crate::components::{meta::PageMeta, offline_storage::OfflineStorage, reader::StorageNotice};
+use crate::model::plural;
 use crate::reader::{now, schema, use_reader};
 use leptos::prelude::*;
 
@@ -25,10 +26,8 @@ fn MyData() -> impl IntoView {
     // Outcome of the last action, for the live region: (is it an error?, text).
     let message = RwSignal::new(None::<(bool, String)>);
     let confirming = RwSignal::new(false);
-    let count =
-        move |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
-    let bookmarks = move || count(reader.counts().0, "article", "articles");
-    let positions = move || count(reader.counts().1, "article", "articles");
+    let bookmarks = move || plural(reader.counts().bookmarks, "article", "articles");
+    let positions = move || plural(reader.counts().positions, "article", "articles");
 
     let export = move |_| {
         let json = schema::export(&reader.snapshot(), now());

@@ -1,7 +1,7 @@
 //! `/offline`: what this browser can read with no connection. The service worker sends a
 //! reader here (`?from=` the page they asked for) when they open a page it does not keep.
 
-use crate::components::{meta::PageMeta, offline::OfflineList};
+use crate::components::{meta::PageMeta, offline_list::OfflineList};
 use leptos::prelude::*;
 
 #[component]

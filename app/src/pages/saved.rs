@@ -2,9 +2,9 @@
 
 use crate::api::get_cards;
 use crate::components::{
-    card::Card, meta::PageMeta, offline::SaveAllOffline, reader::StorageNotice,
+    card::Card, meta::PageMeta, reader::StorageNotice, save_offline::SaveAllOffline,
 };
-use crate::model::{ArticleCard, LibraryData};
+use crate::model::{ArticleCard, Catalog};
 use crate::reader::{schema::Bookmark, use_reader};
 use leptos::prelude::*;
 use std::collections::HashSet;
@@ -47,7 +47,7 @@ fn Bookmarks() -> impl IntoView {
 }
 
 #[component]
-fn SavedList(data: LibraryData) -> impl IntoView {
+fn SavedList(data: Catalog) -> impl IntoView {
     let reader = use_reader();
     let articles = StoredValue::new(data.articles);
     // Bookmarks of articles that no longer exist are forgotten once state is loaded.

@@ -12,8 +12,15 @@ mod storage;
 mod tests;
 
 use leptos::prelude::*;
-use schema::{Bookmark, Progress, ReaderData, BOOKMARKS_KEY, PROGRESS_KEY};
+use schema::{Bookmark, Part, Progress, ReaderData};
 use std::collections::HashSet;
+
+/// How much reader state is stored: what /my-data and /saved say.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ReaderCounts {
+    pub bookmarks: usize,
+    pub positions: usize,
+}
 
 #[derive(Clone, Copy)]
 pub struct ReaderState {
@@ -81,7 +88,7 @@ impl ReaderState {
             d.bookmarks
                 .sort_by(|a, b| b.saved_at.total_cmp(&a.saved_at));
         });
-        self.save(BOOKMARKS_KEY);
+        self.save(Part::Bookmarks);
     }
 
     pub fn remove_bookmark(&self, slug: &str) -> Option<Bookmark> {
@@ -90,7 +97,7 @@ impl ReaderState {
             Some(d.bookmarks.remove(i))
         })?;
         if removed.is_some() {
-            self.save(BOOKMARKS_KEY);
+            self.save(Part::Bookmarks);
         }
         removed
     }
@@ -139,12 +146,15 @@ impl ReaderState {
                 },
             );
         });
-        self.save(PROGRESS_KEY);
+        self.save(Part::Progress);
     }
 
     /// How many bookmarks and reading positions are stored (tracked).
-    pub fn counts(&self) -> (usize, usize) {
-        self.data.with(|d| (d.bookmarks.len(), d.progress.len()))
+    pub fn counts(&self) -> ReaderCounts {
+        self.data.with(|d| ReaderCounts {
+            bookmarks: d.bookmarks.len(),
+            positions: d.progress.len(),
+        })
     }
 
     pub fn snapshot(&self) -> ReaderData {
@@ -155,8 +165,9 @@ impl ReaderState {
     pub fn replace(&self, data: ReaderData) {
         self.once_loaded(move |state| {
             state.data.set(data);
-            state.save(BOOKMARKS_KEY);
-            state.save(PROGRESS_KEY);
+            for part in Part::ALL {
+                state.save(part);
+            }
         });
     }
 
@@ -177,26 +188,20 @@ impl ReaderState {
     /// Forgets articles that no longer exist in the library.
     pub fn prune(&self, known: &HashSet<&str>) {
         let changed = self.data.try_update(|d| d.prune(known)).unwrap_or_default();
-        if changed.0 {
-            self.save(BOOKMARKS_KEY);
-        }
-        if changed.1 {
-            self.save(PROGRESS_KEY);
+        for part in changed {
+            self.save(part);
         }
     }
 
-    fn save(&self, key: &'static str) {
+    fn save(&self, part: Part) {
         #[cfg(feature = "browser")]
         {
-            let value = self.data.with_untracked(|d| match key {
-                BOOKMARKS_KEY => schema::encode(&d.bookmarks),
-                _ => schema::encode(&d.progress),
-            });
-            if self.persistent.get_untracked() && !storage::save(key, &value) {
+            let value = self.data.with_untracked(|d| d.encode(part));
+            if self.persistent.get_untracked() && !storage::save(part.key(), &value) {
                 self.persistent.set(false);
             }
         }
         #[cfg(not(feature = "browser"))]
-        let _ = key;
+        let _ = part;
     }
 }

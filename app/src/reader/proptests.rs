@@ -2,6 +2,7 @@
 //! decoding never panics, repairs once and for all, and valid state survives a round trip.
 
 use super::schema::*;
+use crate::model::is_slug;
 use proptest::prelude::*;
 use serde_json::{json, Value};
 use std::collections::HashSet;

@@ -128,7 +128,7 @@ fn articles_that_no_longer_exist_are_pruned() {
         }],
     };
     let known: HashSet<&str> = ["here"].into();
-    assert_eq!(data.prune(&known), (true, false));
+    assert_eq!(data.prune(&known), [Part::Bookmarks]);
     assert_eq!(data.bookmarks, vec![bm("here", 2.0)]);
 }
 

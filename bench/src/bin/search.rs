@@ -46,7 +46,7 @@ fn main() {
         let start = Instant::now();
         let lib = Library::load(&dir).unwrap_or_else(|e| panic!("{e}"));
         let load_ms = start.elapsed().as_secs_f64() * 1e3;
-        let data = lib.data();
+        let data = lib.catalog();
         let index = lib.search_index();
         // What the library page computes on a topic click: every card against the topics.
         let filters = Filters {

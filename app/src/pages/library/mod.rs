@@ -1,18 +1,24 @@
 //! `/`: every article as a card, newest first, narrowed in the browser by topic, search and
 //! reading state. The filters live in the URL; the server renders the same list for it.
 
-use super::filters::{Filters, SHOW};
-use crate::api::{get_library, LibraryPayload, FIRST_CARDS};
+mod chips;
+mod results;
+mod url;
+
+use crate::api::{get_library, FirstPage, SearchableCatalog, FIRST_CARDS};
 use crate::components::{
     card::Card,
     continue_reading::ContinueReading,
     meta::{full_title, PageMeta},
 };
-use crate::model::{topic_href, ArticleCard, LibraryData, Topic};
+use crate::filters::Filters;
+use crate::model::{plural, topic_href, Topic};
 use crate::reader::use_reader;
-use crate::search::SearchIndex;
+use chips::{StateChips, TopicChips};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
+use results::{results, Source};
+use url::{filter_link, follow_history, show_in_url};
 
 /// Cards shown at first and added by "Show more": a large library never floods the DOM.
 const PAGE: usize = FIRST_CARDS;
@@ -34,14 +40,14 @@ pub fn LibraryPage() -> impl IntoView {
                     let initial = first.clone();
                     Suspend::new(async move {
                         match library.await {
-                            Ok(payload) => {
-                                let topics: Vec<Topic> = payload.topics.iter().map(|(t, _)| t.clone()).collect();
+                            Ok(first) => {
+                                let topics: Vec<Topic> = first.topics.iter().map(|c| c.topic.clone()).collect();
                                 let (title, description, path) = heading(&topics, &initial);
                                 view! {
                                     // The page's head, for the URL it was opened with: outside the
                                     // island, where leptos_meta lives (the island keeps the title).
                                     <PageMeta title description path/>
-                                    <Library payload initial/>
+                                    <LibraryBrowser first initial/>
                                 }
                                 .into_any()
                             }
@@ -54,162 +60,67 @@ pub fn LibraryPage() -> impl IntoView {
     }
 }
 
-/// Which cards the filters keep, best first: indices into the whole library once it has
-/// come, until then into the server's first page.
-#[derive(Clone, Debug, PartialEq)]
-enum Results {
-    First(Vec<usize>),
-    Whole(Vec<usize>),
-}
-
-impl Results {
-    fn len(&self) -> usize {
-        match self {
-            Results::First(r) | Results::Whole(r) => r.len(),
-        }
-    }
-}
-
 /// The whole library view: an island, as everything in it answers the reader at once.
-/// `initial` are the filters of the URL the page was opened with; from then on the island
-/// keeps them, and the URL, itself (see [`show_in_url`]).
+/// `first` is the server's first page for the URL the page was opened with, and `initial`
+/// that URL's filters (with the reader-state one the server ignores); from then on the island
+/// keeps the filters, and the URL with them, itself (see url.rs). Which cards show is
+/// decided in results.rs; this wires it to signals and the page.
 // Lazy (split out) in the hydrating build only: the static build has no split WASM.
 #[cfg_attr(feature = "hydrate", island(lazy))]
 #[cfg_attr(not(feature = "hydrate"), island)]
-fn Library(payload: LibraryPayload, initial: Filters) -> impl IntoView {
-    let LibraryPayload {
-        topics: topic_counts,
-        cards,
-        total,
-        asked,
-    } = payload;
+fn LibraryBrowser(first: FirstPage, initial: Filters) -> impl IntoView {
     let filters = RwSignal::new(initial);
     follow_history(filters);
     let reader = use_reader();
-    let topics = StoredValue::new(
-        topic_counts
-            .iter()
-            .map(|(t, _)| t.clone())
-            .collect::<Vec<_>>(),
-    );
-    let first = StoredValue::new(LibraryData {
-        topics: Vec::new(),
-        articles: cards,
-    });
-    // The filters the first page answers, exactly as the URL gave them.
-    let asked = StoredValue::new(asked);
-    let is_first =
-        move |f: &Filters| asked.with_value(|(topics, q)| &f.topics == topics && &f.q == q);
+    let chips = first.topics.clone();
+    let topics = StoredValue::new(chips.iter().map(|c| c.topic.clone()).collect::<Vec<_>>());
+    let first = StoredValue::new(first);
     // Every card and the full index come once, right after hydration (effects never run on
     // the server), so typing and filtering never wait on the network after that. Asked for
     // once every island has hydrated, in the loader's next task: the request and the code
     // that reads its answer then add nothing to the long hydration task (#10).
-    let whole = RwSignal::new(None::<(LibraryData, SearchIndex)>);
+    let whole = RwSignal::new(None::<SearchableCatalog>);
     #[cfg(feature = "browser")]
     crate::hydration::when_hydrated(move || {
         leptos::task::spawn_local(async move {
             if let Ok(library) = crate::api::get_search_index().await {
-                whole.set(Some((library.data, library.index)));
+                whole.set(Some(library));
             }
         })
     });
+    // Calls `f` with what the library can filter now.
+    let with_source = move |f: &mut dyn FnMut(&Source)| {
+        whole.with(|w| match w {
+            Some(w) => f(&Source::Whole(&w.catalog, &w.index)),
+            None => first.with_value(|page| f(&Source::First(page))),
+        })
+    };
     let results = Memo::new(move |_| {
         let _timing = crate::perf::Measure::start("wellspring:filter");
-        let mut f = filters.get();
-        let as_first = is_first(&f);
-        // An unknown topic (an old link, a typo) narrows nothing; the heading says so.
-        topics.with_value(|ts| f.topics.retain(|t| ts.iter().any(|x| &x.slug == t)));
-        let keep = |cards: &[ArticleCard], order: Vec<usize>| -> Vec<usize> {
-            order
-                .into_iter()
-                .filter(|&i| {
-                    f.matches_topics(&cards[i]) && f.matches_state(&cards[i].slug, &reader)
-                })
-                .collect()
-        };
-        whole.with(|w| match w {
-            Some((data, index)) => {
-                let order = index
-                    .search(&f.q)
-                    .unwrap_or_else(|| (0..data.articles.len()).collect());
-                Results::Whole(keep(&data.articles, order))
-            }
-            // In the moment before the whole library has come: the server's first page
-            // answers the first URL; any other is answered from that page's cards.
-            None => first.with_value(|page| {
-                let all = || (0..page.articles.len()).collect();
-                let order = if as_first {
-                    all()
-                } else {
-                    page.card_index().search(&f.q).unwrap_or_else(all)
-                };
-                Results::First(keep(&page.articles, order))
-            }),
-        })
+        let filters = filters.get();
+        let known = |t: &str| topics.with_value(|ts| ts.iter().any(|x| x.slug == t));
+        let keep = |slug: &str| filters.matches_state(slug, &reader);
+        let mut out = None;
+        with_source(&mut |source| out = Some(results(source, &filters, known, keep)));
+        out.unwrap_or_else(|| unreachable!("with_source calls back once"))
     });
-    // How many articles match: the server counted the first URL's over the whole library.
-    let matched = Memo::new(move |_| {
-        let counted_by_server =
-            whole.with(Option::is_none) && filters.with(|f| is_first(f) && f.show.is_none());
-        if counted_by_server {
-            total
-        } else {
-            results.with(Results::len)
-        }
-    });
+    let matched = Memo::new(move |_| results.with(|r| r.matched));
     let shown = RwSignal::new(PAGE);
     Effect::watch(move || filters.get(), move |_, _, _| shown.set(PAGE), false);
     let visible = move || {
         let n = shown.get();
-        results.with(|r| match r {
-            Results::First(r) => first.with_value(|p| pick(&p.articles, r, n)),
-            Results::Whole(r) => whole.with(|w| {
-                w.as_ref()
-                    .map(|(data, _)| pick(&data.articles, r, n))
-                    .unwrap_or_default()
-            }),
-        })
+        let mut cards = Vec::new();
+        results.with(|r| with_source(&mut |source| cards = r.first_n(source, n)));
+        cards
     };
     let all_cards = Memo::new(move |_| {
         whole.with(|w| {
             w.as_ref()
-                .map(|(d, _)| d.articles.clone())
+                .map(|w| w.catalog.articles.clone())
                 .unwrap_or_default()
         })
     });
     let highlight = Signal::derive(move || filters.with(|f| f.q.clone()));
-
-    let chips = topic_counts
-        .into_iter()
-        .map(|(t, n)| {
-            let slug = t.slug.clone();
-            let active = move || filters.with(|f| f.topics.contains(&slug)).then_some("true");
-            let slug = t.slug.clone();
-            let (href, click) = filter_link(filters, move |f| f.toggle_topic(&slug));
-            view! {
-                <li>
-                    <a class="chip" href=href on:click=click aria-current=active>
-                        {t.name}
-                        <span class="chip-count">{n}</span>
-                    </a>
-                </li>
-            }
-        })
-        .collect_view();
-    let state_chips = SHOW
-        .iter()
-        .map(|&(key, label)| {
-            let active = move || {
-                filters
-                    .with(|f| f.show.as_deref() == Some(key))
-                    .then_some("true")
-            };
-            let (href, click) = filter_link(filters, move |f| {
-                f.with_show((f.show.as_deref() != Some(key)).then_some(key))
-            });
-            view! { <li><a class="chip" href=href on:click=click aria-current=active>{label}</a></li> }
-        })
-        .collect_view();
     let on_input = move |ev| {
         let next = filters.with_untracked(|f| f.with_q(event_target_value(&ev)));
         show_in_url(&next.href(), true);
@@ -224,14 +135,7 @@ fn Library(payload: LibraryPayload, initial: Filters) -> impl IntoView {
         },
         false,
     );
-    let (all_topics_href, all_topics_click) = filter_link(filters, |f| Filters {
-        topics: vec![],
-        ..f.clone()
-    });
-    let count = move || {
-        let n = matched.get();
-        format!("{n} article{}", if n == 1 { "" } else { "s" })
-    };
+    let count = move || plural(matched.get(), "article", "articles");
 
     view! {
         {move || view! { <Heading topics filters=filters.get()/> }}
@@ -252,20 +156,8 @@ fn Library(payload: LibraryPayload, initial: Filters) -> impl IntoView {
                 <button type="submit" class="button">"Search"</button>
             </div>
         </form>
-        <nav class="topics" aria-label="Topics">
-            <ul class="chips">
-                <li>
-                    <a class="chip" href=all_topics_href on:click=all_topics_click
-                        aria-current=move || filters.with(|f| f.topics.is_empty()).then_some("true")>
-                        "All topics"
-                    </a>
-                </li>
-                {chips}
-            </ul>
-        </nav>
-        <nav class="topics" aria-label="Your reading">
-            <ul class="chips">{state_chips}</ul>
-        </nav>
+        <TopicChips topics=chips filters/>
+        <StateChips filters/>
         <ContinueReading articles=all_cards/>
         <p class="result-count" role="status" aria-live="polite">{count}</p>
         <Show when=move || matched.get() == 0>
@@ -326,65 +218,6 @@ fn Heading(topics: StoredValue<Vec<Topic>>, filters: Filters) -> impl IntoView {
             </p>
         })}
     }
-}
-
-/// A link to other filters. Its href serves a new tab, or a page without JavaScript; a
-/// plain click applies them here and now, with no page load, as a new history entry.
-fn filter_link(
-    filters: RwSignal<Filters>,
-    next: impl Fn(&Filters) -> Filters + Clone + Send + Sync + 'static,
-) -> (
-    impl Fn() -> String + Clone + Send + Sync + 'static,
-    impl Fn(leptos::ev::MouseEvent) + 'static,
-) {
-    let href = {
-        let next = next.clone();
-        move || filters.with(|f| next(f).href())
-    };
-    let click = move |ev: leptos::ev::MouseEvent| {
-        let modified = ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key();
-        if ev.button() != 0 || modified {
-            return;
-        }
-        ev.prevent_default();
-        let to = filters.with_untracked(|f| next(f));
-        show_in_url(&to.href(), false);
-        filters.set(to);
-    };
-    (href, click)
-}
-
-/// Puts `href` in the address bar: a new history entry, or (`replace`, while typing) the
-/// current one changed.
-fn show_in_url(_href: &str, _replace: bool) {
-    #[cfg(feature = "browser")]
-    if let Ok(history) = window().history() {
-        let state = wasm_bindgen::JsValue::NULL;
-        let _ = if _replace {
-            history.replace_state_with_url(&state, "", Some(_href))
-        } else {
-            history.push_state_with_url(&state, "", Some(_href))
-        };
-    }
-}
-
-/// Back and forward walk the filters the reader chose.
-fn follow_history(_filters: RwSignal<Filters>) {
-    #[cfg(feature = "browser")]
-    {
-        use leptos_router::location::{BrowserUrl, LocationProvider};
-        let handle = window_event_listener(leptos::ev::popstate, move |_| {
-            if let Ok(url) = BrowserUrl::current() {
-                _filters.set(Filters::from_query(url.search_params()));
-            }
-        });
-        on_cleanup(move || handle.remove());
-    }
-}
-
-/// The first `n` of `cards` picked by `order`.
-fn pick(cards: &[ArticleCard], order: &[usize], n: usize) -> Vec<ArticleCard> {
-    order.iter().take(n).map(|&i| cards[i].clone()).collect()
 }
 
 #[component]

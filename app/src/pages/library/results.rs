@@ -1,0 +1,196 @@
+//! Which cards the library shows for some filters, as plain Rust (no signals), so every rule
+//! of it is unit tested: the first render answers from the server's first page of cards;
+//! once the whole catalogue has come (after hydration), from that.
+
+use crate::api::FirstPage;
+use crate::filters::Filters;
+use crate::model::{ArticleCard, Catalog};
+use crate::search::SearchIndex;
+
+/// What the library can filter at a given moment.
+pub enum Source<'a> {
+    /// The server's first page for the URL the page was opened with.
+    First(&'a FirstPage),
+    /// Every card and the full search index.
+    Whole(&'a Catalog, &'a SearchIndex),
+}
+
+/// The cards some filters keep, best first.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Results {
+    /// Indices into the source's cards.
+    pub order: Vec<usize>,
+    /// How many articles match in the whole library: the server counted the first URL's;
+    /// any other is counted here.
+    pub matched: usize,
+    /// Whether `order` indexes the whole catalogue (else the first page).
+    pub whole: bool,
+}
+
+impl Results {
+    /// The first `n` cards, from the source these results were made from.
+    pub fn first_n(&self, source: &Source, n: usize) -> Vec<ArticleCard> {
+        let cards = source.cards();
+        self.order
+            .iter()
+            .take(n)
+            .map(|&i| cards[i].clone())
+            .collect()
+    }
+}
+
+impl Source<'_> {
+    fn cards(&self) -> &[ArticleCard] {
+        match self {
+            Source::First(page) => &page.cards,
+            Source::Whole(catalog, _) => &catalog.articles,
+        }
+    }
+}
+
+/// The results of `filters`. `known` says whether a topic exists: an unknown topic (an old
+/// link, a typo) narrows nothing. `keep` is the reader-state filter, by slug.
+pub fn results(
+    source: &Source,
+    filters: &Filters,
+    known: impl Fn(&str) -> bool,
+    keep: impl Fn(&str) -> bool,
+) -> Results {
+    let mut f = filters.clone();
+    f.topics.retain(|t| known(t));
+    let cards = source.cards();
+    let all = || (0..cards.len()).collect::<Vec<_>>();
+    let (order, whole) = match source {
+        Source::Whole(_, index) => (index.search(&f.q).unwrap_or_else(all), true),
+        // The server's first page already answers the URL it was made for, in its order.
+        Source::First(page) if answers(page, filters) => (all(), false),
+        Source::First(page) => {
+            let index = Catalog {
+                topics: Vec::new(),
+                articles: page.cards.clone(),
+            }
+            .card_index();
+            (index.search(&f.q).unwrap_or_else(all), false)
+        }
+    };
+    let order: Vec<usize> = order
+        .into_iter()
+        .filter(|&i| f.matches_topics(&cards[i]) && keep(&cards[i].slug))
+        .collect();
+    let matched = match source {
+        Source::First(page) if answers(page, filters) && filters.show.is_none() => page.total,
+        _ => order.len(),
+    };
+    Results {
+        order,
+        matched,
+        whole,
+    }
+}
+
+/// Whether the server's first page was made for these filters' topics and search.
+fn answers(page: &FirstPage, filters: &Filters) -> bool {
+    page.asked.topics == filters.topics && page.asked.q == filters.q
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::filters::Show;
+    use crate::model::{ArticleCard, TopicRef};
+
+    fn card(slug: &str, title: &str, topic: &str) -> ArticleCard {
+        ArticleCard {
+            slug: slug.into(),
+            title: title.into(),
+            summary: format!("About {title}."),
+            topics: vec![TopicRef {
+                slug: topic.into(),
+                name: topic.into(),
+            }],
+            published: "2026-01-01".into(),
+            published_label: "1 January 2026".into(),
+            reading_minutes: 3,
+        }
+    }
+
+    fn catalog() -> Catalog {
+        Catalog {
+            topics: Vec::new(),
+            articles: vec![
+                card("a", "Sleep well", "rest"),
+                card("b", "Stress at work", "stress"),
+                card("c", "Sleep and stress", "stress"),
+            ],
+        }
+    }
+
+    fn first(asked: Filters, cards: Vec<ArticleCard>, total: usize) -> FirstPage {
+        FirstPage {
+            topics: Vec::new(),
+            cards,
+            total,
+            asked,
+        }
+    }
+
+    const ANY: fn(&str) -> bool = |_| true;
+
+    #[test]
+    fn the_first_page_answers_its_own_url_with_the_servers_count() {
+        let asked = Filters::from_topic_list("stress", String::new());
+        let page = first(asked.clone(), catalog().articles[1..].to_vec(), 40);
+        let r = results(&Source::First(&page), &asked, ANY, ANY);
+        assert_eq!(r.order, [0, 1]);
+        assert_eq!(r.matched, 40, "the server counted the whole library");
+        assert!(!r.whole);
+        // A reader-state filter is the browser's own: counted here.
+        let saved_only = asked.with_show(Some(Show::Saved));
+        let r = results(&Source::First(&page), &saved_only, ANY, |s| s == "c");
+        assert_eq!((r.order.as_slice(), r.matched), (&[1][..], 1));
+    }
+
+    #[test]
+    fn other_filters_are_answered_from_the_first_page_until_the_whole_library_comes() {
+        let page = first(Filters::default(), catalog().articles, 3);
+        let sleep = Filters::default().with_q("sleep".into());
+        let r = results(&Source::First(&page), &sleep, ANY, ANY);
+        assert_eq!(r.matched, 2);
+        let titles: Vec<String> = r
+            .first_n(&Source::First(&page), 10)
+            .into_iter()
+            .map(|c| c.slug)
+            .collect();
+        assert_eq!(titles.len(), 2);
+        assert!(titles.contains(&"a".to_string()) && titles.contains(&"c".to_string()));
+    }
+
+    #[test]
+    fn the_whole_catalogue_is_searched_with_its_index() {
+        let catalog = catalog();
+        let index = catalog.card_index();
+        let source = Source::Whole(&catalog, &index);
+        let f = Filters::from_topic_list("stress", "sleep".into());
+        let r = results(&source, &f, ANY, ANY);
+        assert!(r.whole);
+        assert_eq!(r.first_n(&source, 10)[0].slug, "c");
+        assert_eq!(r.matched, 1);
+        // Paging: never more than asked for.
+        let all = results(&source, &Filters::default(), ANY, ANY);
+        assert_eq!(all.matched, catalog.articles.len());
+        assert_eq!(all.first_n(&source, 2).len(), 2);
+    }
+
+    #[test]
+    fn an_unknown_topic_narrows_nothing() {
+        let catalog = catalog();
+        let index = catalog.card_index();
+        let source = Source::Whole(&catalog, &index);
+        let f = Filters::from_topic_list("no-such-topic", String::new());
+        let r = results(&source, &f, |t| t != "no-such-topic", ANY);
+        assert_eq!(r.matched, catalog.articles.len());
+        let f = Filters::from_topic_list("no-such-topic,rest", String::new());
+        let r = results(&source, &f, |t| t != "no-such-topic", ANY);
+        assert_eq!(r.matched, 1);
+    }
+}

@@ -1,0 +1,110 @@
+//! The one storage schema for reader state: keys and version and the shapes stored here;
+//! repair (repair.rs), migration (migrate.rs) and the export file (transfer.rs) beside it.
+//! Pure Rust, so it is tested natively; `storage.rs` is the only code that touches the
+//! browser's local storage.
+//!
+//! Version 1 kept bare lists (bookmarked slugs; slug -> fraction read). Version 2 records
+//! when each entry changed, which "most recently saved first" and "continue reading" need.
+
+mod migrate;
+mod repair;
+mod transfer;
+
+pub use repair::{encode, load, reload_key};
+pub use transfer::{export, import, ImportError};
+
+use serde::{Deserialize, Serialize};
+
+pub const APP: &str = "wellspring";
+pub const VERSION: u32 = 2;
+pub const BOOKMARKS_KEY: &str = "wellspring.v2.bookmarks";
+pub const PROGRESS_KEY: &str = "wellspring.v2.progress";
+pub const KEYS: [&str; 2] = [Part::Bookmarks.key(), Part::Progress.key()];
+const V1_BOOKMARKS_KEY: &str = "wellspring.v1.bookmarks";
+const V1_PROGRESS_KEY: &str = "wellspring.v1.progress";
+
+/// The parts of reader state, each stored under a key of its own so that one damaged value
+/// costs only that part, and another tab's change reloads only what changed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Part {
+    Bookmarks,
+    Progress,
+}
+
+impl Part {
+    pub const ALL: [Part; 2] = [Part::Bookmarks, Part::Progress];
+
+    pub const fn key(self) -> &'static str {
+        match self {
+            Part::Bookmarks => BOOKMARKS_KEY,
+            Part::Progress => PROGRESS_KEY,
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Part> {
+        Self::ALL.into_iter().find(|p| p.key() == key)
+    }
+}
+
+/// A stored value larger than this is not ours (or is broken): it is discarded unread.
+pub const MAX_VALUE_BYTES: usize = 256 * 1024;
+/// An import file larger than this is refused.
+pub const MAX_IMPORT_BYTES: usize = 1024 * 1024;
+/// At most this many entries per key; the oldest go first. With 120-byte slugs, this many
+/// take at most about 200 KB, so they fit in [`MAX_VALUE_BYTES`].
+pub const MAX_ENTRIES: usize = 1000;
+/// From this share of the body read, an article counts as finished.
+pub const FINISHED_AT: f64 = 0.9;
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Bookmark {
+    pub slug: String,
+    /// Milliseconds since the Unix epoch.
+    pub saved_at: f64,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Progress {
+    pub slug: String,
+    /// Share of the article body read, 0 to 1.
+    pub fraction: f64,
+    pub updated_at: f64,
+}
+
+impl Progress {
+    pub fn finished(&self) -> bool {
+        self.fraction >= FINISHED_AT
+    }
+}
+
+/// Everything a reader keeps. Bookmarks and progress are each newest first.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct ReaderData {
+    pub bookmarks: Vec<Bookmark>,
+    pub progress: Vec<Progress>,
+}
+
+/// Where reader state is kept: local storage in the browser, a map in tests.
+pub trait Store {
+    fn get(&self, key: &str) -> Option<String>;
+    /// False when the value could not be stored (quota, storage disabled).
+    fn set(&mut self, key: &str, value: &str) -> bool;
+    fn remove(&mut self, key: &str);
+}
+
+/// A [`Store`] kept in memory: what the tests, property tests and fuzz target load from.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct MemoryStore(pub std::collections::BTreeMap<String, String>);
+
+impl Store for MemoryStore {
+    fn get(&self, key: &str) -> Option<String> {
+        self.0.get(key).cloned()
+    }
+    fn set(&mut self, key: &str, value: &str) -> bool {
+        self.0.insert(key.into(), value.into());
+        true
+    }
+    fn remove(&mut self, key: &str) {
+        self.0.remove(key);
+    }
+}

@@ -1,0 +1,148 @@
+//! Reading stored reader state: each key decoded on its own, and whatever is damaged
+//! (not JSON, not our entries, duplicates, too many) repaired rather than trusted or lost
+//! whole. Also the pruning of entries for articles that no longer exist.
+
+use super::migrate::migrate_v1;
+use super::*;
+use crate::model::is_slug;
+use serde_json::Value;
+use std::collections::HashSet;
+
+fn valid_time(t: f64) -> bool {
+    t.is_finite() && t >= 0.0
+}
+
+pub(super) trait Entry: Sized + for<'de> Deserialize<'de> {
+    fn slug(&self) -> &str;
+    fn time(&self) -> f64;
+    fn valid(&self) -> bool;
+}
+
+impl Entry for Bookmark {
+    fn slug(&self) -> &str {
+        &self.slug
+    }
+    fn time(&self) -> f64 {
+        self.saved_at
+    }
+    fn valid(&self) -> bool {
+        is_slug(&self.slug) && valid_time(self.saved_at)
+    }
+}
+
+impl Entry for Progress {
+    fn slug(&self) -> &str {
+        &self.slug
+    }
+    fn time(&self) -> f64 {
+        self.updated_at
+    }
+    fn valid(&self) -> bool {
+        is_slug(&self.slug) && valid_time(self.updated_at) && (0.0..=1.0).contains(&self.fraction)
+    }
+}
+
+/// The entries of a JSON array that are valid; the rest are left out.
+pub(super) fn parse_entries<T: Entry>(items: Vec<Value>) -> Vec<T> {
+    items
+        .into_iter()
+        .filter_map(|v| serde_json::from_value::<T>(v).ok())
+        .filter(Entry::valid)
+        .collect()
+}
+
+/// One entry per slug (the newest), newest first, at most [`MAX_ENTRIES`].
+pub(super) fn normalise<T: Entry>(mut entries: Vec<T>) -> Vec<T> {
+    entries.sort_by(|a, b| b.time().total_cmp(&a.time()));
+    let mut seen = HashSet::new();
+    entries.retain(|e| seen.insert(e.slug().to_string()));
+    entries.truncate(MAX_ENTRIES);
+    entries
+}
+
+/// Keeps the valid entries, normalised. The flag says whether anything had to be dropped:
+/// then the stored value is rewritten.
+pub(super) fn clean<T: Entry>(items: Vec<Value>) -> (Vec<T>, bool) {
+    let total = items.len();
+    let out = normalise(parse_entries(items));
+    let repaired = out.len() != total;
+    (out, repaired)
+}
+
+/// Decodes one stored value; anything that is not a JSON array of our entries is repaired.
+fn decode<T: Entry>(raw: &str) -> (Vec<T>, bool) {
+    if raw.len() > MAX_VALUE_BYTES {
+        return (Vec::new(), true);
+    }
+    match serde_json::from_str::<Value>(raw) {
+        Ok(Value::Array(items)) => clean(items),
+        _ => (Vec::new(), true),
+    }
+}
+
+pub fn encode<T: Serialize>(value: &T) -> String {
+    serde_json::to_string(value).unwrap_or_else(|_| "[]".into())
+}
+
+/// Loads reader state, migrating older versions and repairing each corrupt key on its own.
+/// Returns the data and the keys that were repaired.
+pub fn load(store: &mut impl Store, now: f64) -> (ReaderData, Vec<&'static str>) {
+    migrate_v1(store, now);
+    let mut repaired = Vec::new();
+    let (bookmarks, fixed) =
+        decode::<Bookmark>(&store.get(BOOKMARKS_KEY).unwrap_or_else(|| "[]".into()));
+    if fixed {
+        store.set(BOOKMARKS_KEY, &encode(&bookmarks));
+        repaired.push(BOOKMARKS_KEY);
+    }
+    let (progress, fixed) =
+        decode::<Progress>(&store.get(PROGRESS_KEY).unwrap_or_else(|| "[]".into()));
+    if fixed {
+        store.set(PROGRESS_KEY, &encode(&progress));
+        repaired.push(PROGRESS_KEY);
+    }
+    (
+        ReaderData {
+            bookmarks,
+            progress,
+        },
+        repaired,
+    )
+}
+
+/// Re-reads one key after another tab changed it (a key that is not ours changes nothing).
+pub fn reload_key(store: &mut impl Store, key: &str, data: &mut ReaderData) {
+    let Some(part) = Part::from_key(key) else {
+        return;
+    };
+    let raw = store.get(key).unwrap_or_else(|| "[]".into());
+    match part {
+        Part::Bookmarks => data.bookmarks = decode(&raw).0,
+        Part::Progress => data.progress = decode(&raw).0,
+    }
+}
+
+impl ReaderData {
+    /// Drops entries for articles that no longer exist; returns the parts that changed.
+    pub fn prune(&mut self, known: &HashSet<&str>) -> Vec<Part> {
+        let (b, p) = (self.bookmarks.len(), self.progress.len());
+        self.bookmarks.retain(|e| known.contains(e.slug.as_str()));
+        self.progress.retain(|e| known.contains(e.slug.as_str()));
+        let mut changed = Vec::new();
+        if b != self.bookmarks.len() {
+            changed.push(Part::Bookmarks);
+        }
+        if p != self.progress.len() {
+            changed.push(Part::Progress);
+        }
+        changed
+    }
+
+    /// The stored value of `part`.
+    pub fn encode(&self, part: Part) -> String {
+        match part {
+            Part::Bookmarks => encode(&self.bookmarks),
+            Part::Progress => encode(&self.progress),
+        }
+    }
+}
