@@ -3,7 +3,7 @@
 //! the search data the browser receives. Prints a Markdown table; not a timed test.
 
 use app::content::Library;
-use app::pages::filters::Filters;
+use app::filters::Filters;
 use std::time::Instant;
 
 /// Median of `runs` timings of `f`, in microseconds.
