@@ -15,9 +15,18 @@ use leptos_router::{
     path, SsrMode,
 };
 
-/// Reads the stored reading progress (see reader/schema.rs) and marks `<html>` when any
-/// article is unfinished. Plain JS, because it must run before the WASM has loaded.
-const CONTINUE_PROBE: &str = r#"try{var p=JSON.parse(localStorage.getItem("wellspring.v2.progress")||"[]");if(p.some(function(e){return e&&e.fraction<0.9}))document.documentElement.setAttribute("data-continue","")}catch(e){}"#;
+/// Reads the stored reading progress (see reader/schema) and marks `<html>` when any
+/// article is unfinished. Plain JS, because it must run before the WASM has loaded; built
+/// from the schema's own key and threshold, so the two can never drift apart.
+fn continue_probe() -> &'static str {
+    use crate::reader::schema::{FINISHED_AT, PROGRESS_KEY};
+    static PROBE: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    PROBE.get_or_init(|| {
+        format!(
+            r#"try{{var p=JSON.parse(localStorage.getItem({PROGRESS_KEY:?})||"[]");if(p.some(function(e){{return e&&e.fraction<{FINISHED_AT}}}))document.documentElement.setAttribute("data-continue","")}}catch(e){{}}"#
+        )
+    })
+}
 
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     view! {
@@ -35,7 +44,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <link rel="apple-touch-icon" href="/icons/apple-touch-icon.png"/>
                 // Before first paint: if this reader has unfinished articles, reserve the
                 // library's "Continue reading" row, so it moves nothing when it fills in.
-                <script nonce=leptos::nonce::use_nonce()>{CONTINUE_PROBE}</script>
+                <script nonce=leptos::nonce::use_nonce()>{continue_probe()}</script>
                 <AutoReload options=options.clone()/>
                 // Islands: only the interactive parts of a page (marked `#[island]`) are
                 // hydrated, so the WASM holds those and not every page and the router.
@@ -50,6 +59,9 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     }
 }
 
+/// The `<meta name>` that lists the build's files for islands.js and the service worker.
+pub const ASSETS_META: &str = "wellspring-assets";
+
 /// The island loader (islands.js), and a `<meta>` naming the files it loads.
 ///
 /// Leptos' `HydrationScripts` renders its own island script (which hydrates every island of
@@ -63,19 +75,9 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 /// have opened them.
 #[component]
 fn IslandScripts(options: LeptosOptions) -> impl IntoView {
-    // Rendered for the file names and for what it does besides: it puts the split manifest in
-    // context, and tells this render that islands start out not hydrating.
-    let html = view! { <HydrationScripts options=options.clone() islands=true/> }.to_html();
-    let links = &html[..html.find("<script").unwrap_or(html.len())];
-    let files: Vec<String> = links
-        .split("href=\"")
-        .skip(1)
-        .filter_map(|rest| rest.split('"').next())
-        .map(str::to_string)
-        .chain(split_files(&options))
-        .collect();
+    let files = crate::leptos_internals::island_assets(&options);
     view! {
-        <meta name="wellspring-assets" content=files.join(" ")/>
+        <meta name=ASSETS_META content=files.join(" ")/>
         <script type="module" nonce=leptos::nonce::use_nonce()>{island_loader()}</script>
     }
 }
@@ -92,40 +94,6 @@ fn island_loader() -> &'static str {
             .collect::<Vec<_>>()
             .join("\n")
     })
-}
-
-/// A `--split` build's manifest (it lists each lazy island's WASM files) and loader.
-fn split_files(options: &LeptosOptions) -> Vec<String> {
-    #[cfg(feature = "ssr")]
-    if let Some(manifest) = use_context::<leptos::WasmSplitManifest>() {
-        let loader = manifest
-            .0
-            .with_value(|(pkg, _, loader)| format!("{pkg}/{loader}"));
-        return split_manifest(options)
-            .into_iter()
-            .chain([loader])
-            .collect();
-    }
-    let _ = options;
-    Vec::new()
-}
-
-/// Where a `--split` build's manifest is (it lists each lazy island's WASM files): named in
-/// the hash file beside the server binary, which is read once.
-#[cfg(feature = "ssr")]
-fn split_manifest(options: &LeptosOptions) -> Option<String> {
-    static HASH: std::sync::OnceLock<Option<String>> = std::sync::OnceLock::new();
-    let hash = HASH.get_or_init(|| {
-        let exe = std::env::current_exe().ok()?;
-        let hashes = std::fs::read_to_string(exe.parent()?.join(&*options.hash_file)).ok()?;
-        hashes
-            .lines()
-            .find_map(|line| line.trim().strip_prefix("manifest:"))
-            .map(|hash| hash.trim().to_owned())
-    });
-    let pkg = &options.site_pkg_dir;
-    hash.as_ref()
-        .map(|hash| format!("/{pkg}/__wasm_split_manifest.{hash}.json"))
 }
 
 #[component]
@@ -157,7 +125,15 @@ pub fn App() -> impl IntoView {
 
 #[cfg(test)]
 mod tests {
-    use super::island_loader;
+    use super::{continue_probe, island_loader};
+
+    #[test]
+    fn the_continue_probe_names_the_schemas_key_and_threshold() {
+        assert_eq!(
+            continue_probe(),
+            r#"try{var p=JSON.parse(localStorage.getItem("wellspring.v2.progress")||"[]");if(p.some(function(e){return e&&e.fraction<0.9}))document.documentElement.setAttribute("data-continue","")}catch(e){}"#
+        );
+    }
 
     #[test]
     fn the_island_loader_is_sent_without_its_comments() {

@@ -20,6 +20,9 @@ pub mod content;
 pub mod embedded;
 pub mod filters;
 mod hydration;
+#[cfg(all(test, feature = "ssr"))]
+mod js_agrees;
+pub mod leptos_internals;
 pub mod model;
 pub mod offline;
 pub mod pages;

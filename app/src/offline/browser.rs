@@ -100,7 +100,7 @@ fn tell_other_tabs() {
 /// with the split WASM of the lazy islands, which it loads only where such an island is.
 fn named_assets() -> Vec<String> {
     document()
-        .query_selector("meta[name=wellspring-assets]")
+        .query_selector(&format!("meta[name={}]", crate::app::ASSETS_META))
         .ok()
         .flatten()
         .and_then(|meta| meta.get_attribute("content"))

@@ -12,12 +12,16 @@ use leptos::prelude::*;
 /// The Cache Storage cache of saved articles; public/sw.js uses the same name.
 pub const SAVED_CACHE: &str = "wellspring-saved";
 
+/// Where `get_article` answers (a test holds it to the server function's own path; the
+/// static build has no server functions to ask).
+pub const ARTICLE_DATA_PATH: &str = "/api/article";
+
 /// What one saved article is in the cache: its page (a full page load) and its data
-/// (in-app navigation, `get_article`'s GET URL).
+/// (in-app navigation, `get_article`'s GET URL: see leptos_internals, 3).
 pub fn saved_urls(slug: &str) -> [String; 2] {
     [
-        format!("/articles/{slug}"),
-        format!("/api/article?slug={slug}"),
+        crate::model::article_href(slug),
+        format!("{ARTICLE_DATA_PATH}?slug={slug}"),
     ]
 }
 

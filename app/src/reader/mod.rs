@@ -126,7 +126,7 @@ impl ReaderState {
     }
 
     fn record_loaded(&self, slug: &str, fraction: f64) {
-        let fraction = fraction.clamp(0.0, 1.0);
+        let fraction = schema::round_fraction(fraction);
         self.data.update(|d| {
             let old = d
                 .progress

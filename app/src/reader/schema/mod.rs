@@ -71,6 +71,14 @@ pub struct Progress {
     pub updated_at: f64,
 }
 
+/// Reading positions are kept to a ten-thousandth of the article: finer than any scroll
+/// step, and numbers JSON writes in a few digits that serde_json reads back exactly. (Without
+/// its `float_roundtrip` feature it reads some 17-digit numbers one ulp off; with a position
+/// that short there is no such number to store, and the WASM carries no slower parser.)
+pub fn round_fraction(fraction: f64) -> f64 {
+    (fraction.clamp(0.0, 1.0) * 1e4).round() / 1e4
+}
+
 impl Progress {
     pub fn finished(&self) -> bool {
         self.fraction >= FINISHED_AT
