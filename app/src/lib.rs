@@ -22,6 +22,8 @@ pub mod filters;
 mod hydration;
 #[cfg(all(test, feature = "ssr"))]
 mod js_agrees;
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod layering;
 pub mod leptos_internals;
 pub mod model;
 pub mod offline;

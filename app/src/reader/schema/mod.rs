@@ -10,7 +10,7 @@ mod migrate;
 mod repair;
 mod transfer;
 
-pub use repair::{encode, load, reload_key};
+pub use repair::{encode, reload_key};
 pub use transfer::{export, import, ImportError};
 
 use serde::{Deserialize, Serialize};
@@ -115,4 +115,30 @@ impl Store for MemoryStore {
     fn remove(&mut self, key: &str) {
         self.0.remove(key);
     }
+}
+
+/// Loads reader state, migrating older versions and repairing each corrupt key on its own.
+/// Returns the data and the keys that were repaired.
+pub fn load(store: &mut impl Store, now: f64) -> (ReaderData, Vec<&'static str>) {
+    migrate::migrate_v1(store, now);
+    let mut repaired = Vec::new();
+    let (bookmarks, fixed) =
+        repair::decode::<Bookmark>(&store.get(BOOKMARKS_KEY).unwrap_or_else(|| "[]".into()));
+    if fixed {
+        store.set(BOOKMARKS_KEY, &encode(&bookmarks));
+        repaired.push(BOOKMARKS_KEY);
+    }
+    let (progress, fixed) =
+        repair::decode::<Progress>(&store.get(PROGRESS_KEY).unwrap_or_else(|| "[]".into()));
+    if fixed {
+        store.set(PROGRESS_KEY, &encode(&progress));
+        repaired.push(PROGRESS_KEY);
+    }
+    (
+        ReaderData {
+            bookmarks,
+            progress,
+        },
+        repaired,
+    )
 }

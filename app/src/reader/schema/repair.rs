@@ -2,7 +2,6 @@
 //! (not JSON, not our entries, duplicates, too many) repaired rather than trusted or lost
 //! whole. Also the pruning of entries for articles that no longer exist.
 
-use super::migrate::migrate_v1;
 use super::*;
 use crate::model::is_slug;
 use serde_json::Value;
@@ -70,7 +69,7 @@ pub(super) fn clean<T: Entry>(items: Vec<Value>) -> (Vec<T>, bool) {
 }
 
 /// Decodes one stored value; anything that is not a JSON array of our entries is repaired.
-fn decode<T: Entry>(raw: &str) -> (Vec<T>, bool) {
+pub(super) fn decode<T: Entry>(raw: &str) -> (Vec<T>, bool) {
     if raw.len() > MAX_VALUE_BYTES {
         return (Vec::new(), true);
     }
@@ -82,32 +81,6 @@ fn decode<T: Entry>(raw: &str) -> (Vec<T>, bool) {
 
 pub fn encode<T: Serialize>(value: &T) -> String {
     serde_json::to_string(value).unwrap_or_else(|_| "[]".into())
-}
-
-/// Loads reader state, migrating older versions and repairing each corrupt key on its own.
-/// Returns the data and the keys that were repaired.
-pub fn load(store: &mut impl Store, now: f64) -> (ReaderData, Vec<&'static str>) {
-    migrate_v1(store, now);
-    let mut repaired = Vec::new();
-    let (bookmarks, fixed) =
-        decode::<Bookmark>(&store.get(BOOKMARKS_KEY).unwrap_or_else(|| "[]".into()));
-    if fixed {
-        store.set(BOOKMARKS_KEY, &encode(&bookmarks));
-        repaired.push(BOOKMARKS_KEY);
-    }
-    let (progress, fixed) =
-        decode::<Progress>(&store.get(PROGRESS_KEY).unwrap_or_else(|| "[]".into()));
-    if fixed {
-        store.set(PROGRESS_KEY, &encode(&progress));
-        repaired.push(PROGRESS_KEY);
-    }
-    (
-        ReaderData {
-            bookmarks,
-            progress,
-        },
-        repaired,
-    )
 }
 
 /// Re-reads one key after another tab changed it (a key that is not ours changes nothing).
