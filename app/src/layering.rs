@@ -154,14 +154,23 @@ fn lower_layers_never_name_higher_ones() {
     let top = |m: &str| m.split("::").next().unwrap_or("").to_string();
     // Only the router names pages.
     let outside_pages = |m: &str| !["pages", "app"].contains(&top(m).as_str());
-    assert_eq!(crossings(&graph, outside_pages, &["pages"]), Vec::<String>::new());
+    assert_eq!(
+        crossings(&graph, outside_pages, &["pages"]),
+        Vec::<String>::new()
+    );
     // The content pipeline runs on the server at start-up: no views, no browser state.
     let pipeline = |m: &str| top(m) == "content";
     let views_and_state = ["pages", "components", "reader", "offline", "app"];
-    assert_eq!(crossings(&graph, pipeline, &views_and_state), Vec::<String>::new());
+    assert_eq!(
+        crossings(&graph, pipeline, &views_and_state),
+        Vec::<String>::new()
+    );
     // The data layer and the model know nothing of views.
     let data = |m: &str| ["api", "model", "filters", "search"].contains(&top(m).as_str());
-    assert_eq!(crossings(&graph, data, &["pages", "components", "app"]), Vec::<String>::new());
+    assert_eq!(
+        crossings(&graph, data, &["pages", "components", "app"]),
+        Vec::<String>::new()
+    );
 }
 
 #[test]

@@ -157,6 +157,20 @@ impl ReaderState {
         })
     }
 
+    /// The help region the reader chose (tracked): a region code or "all", or `None` for the
+    /// site's default. Whether it is one of the site's regions is the help page's question.
+    pub fn region(&self) -> Option<String> {
+        self.data.with(|d| d.region.clone())
+    }
+
+    pub fn choose_region(&self, region: Option<String>) {
+        let region = region.filter(|r| schema::is_region_choice(r));
+        self.once_loaded(move |state| {
+            state.data.update(|d| d.region = region);
+            state.save(Part::Region);
+        });
+    }
+
     pub fn snapshot(&self) -> ReaderData {
         self.data.get_untracked()
     }
@@ -197,7 +211,7 @@ impl ReaderState {
         #[cfg(feature = "browser")]
         {
             let value = self.data.with_untracked(|d| d.encode(part));
-            if self.persistent.get_untracked() && !storage::save(part.key(), &value) {
+            if self.persistent.get_untracked() && !storage::save(part.key(), value.as_deref()) {
                 self.persistent.set(false);
             }
         }

@@ -132,6 +132,7 @@ fn valid_data() -> impl Strategy<Value = ReaderData> {
                     updated_at: t as f64,
                 })
                 .collect(),
+            region: None,
         };
         data.bookmarks
             .sort_by(|a, b| b.saved_at.total_cmp(&a.saved_at));
@@ -278,6 +279,7 @@ fn the_largest_allowed_state_loads_back_and_imports() {
                 updated_at: time,
             })
             .collect(),
+        region: None,
     };
     let mut s = MemoryStore::default();
     s.set(BOOKMARKS_KEY, &encode(&data.bookmarks));

@@ -30,10 +30,20 @@ fn available() -> bool {
     storage.set_item(PROBE_KEY, "1").is_ok() && storage.remove_item(PROBE_KEY).is_ok()
 }
 
-/// Writes one value. `attach` has already found storage usable (a probe write) before
-/// any save can happen, so this only guards `raw()` against storage vanishing since.
-pub fn save(key: &str, value: &str) -> bool {
-    matches!(window().local_storage(), Ok(Some(_))) && Local.set(key, value)
+/// Writes one value, or removes the key (`None`). `attach` has already found storage usable
+/// (a probe write) before any save can happen, so this only guards `raw()` against storage
+/// vanishing since.
+pub fn save(key: &str, value: Option<&str>) -> bool {
+    if !matches!(window().local_storage(), Ok(Some(_))) {
+        return false;
+    }
+    match value {
+        Some(value) => Local.set(key, value),
+        None => {
+            Local.remove(key);
+            true
+        }
+    }
 }
 
 /// Loads stored state into `state`, then follows changes made in other tabs.

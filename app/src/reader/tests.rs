@@ -126,6 +126,7 @@ fn articles_that_no_longer_exist_are_pruned() {
             fraction: 0.2,
             updated_at: 1.0,
         }],
+        region: None,
     };
     let known: HashSet<&str> = ["here"].into();
     assert_eq!(data.prune(&known), [Part::Bookmarks]);
@@ -150,6 +151,7 @@ fn export_then_import_restores_everything() {
             fraction: 0.4,
             updated_at: 5.0,
         }],
+        region: None,
     };
     assert_eq!(import(&export(&data, 9.0)).unwrap(), data);
 }
@@ -181,4 +183,38 @@ fn an_import_with_fields_we_never_write_is_refused() {
     assert_eq!(import(with_title), Err(ImportError::BadEntries(1)));
     let extra_key = r#"{"app":"wellspring","version":2,"bookmarks":[],"script":"x"}"#;
     assert_eq!(import(extra_key), Err(ImportError::NotOurs));
+}
+
+#[test]
+fn the_region_choice_is_kept_repaired_exported_and_imported() {
+    let mut s = store(&[(REGION_KEY, r#""gb""#)]);
+    let (data, repaired) = load(&mut s, 0.0);
+    assert!(repaired.is_empty());
+    assert_eq!(data.region.as_deref(), Some("gb"));
+    for damaged in [r#""Great Britain""#, "gb", "42", r#""""#, "[]"] {
+        let mut s = store(&[(REGION_KEY, damaged)]);
+        let (data, repaired) = load(&mut s, 0.0);
+        assert_eq!(
+            (data.region, repaired),
+            (None, vec![REGION_KEY]),
+            "{damaged}"
+        );
+        assert_eq!(s.get(REGION_KEY), None, "{damaged} is removed");
+    }
+    let all = ReaderData {
+        region: Some(ALL_REGIONS.into()),
+        ..Default::default()
+    };
+    assert_eq!(import(&export(&all, 1.0)).unwrap(), all);
+    assert_eq!(all.encode(Part::Region).as_deref(), Some(r#""all""#));
+    assert_eq!(ReaderData::default().encode(Part::Region), None);
+    let bad = export(&all, 1.0).replace(r#""all""#, r#""everywhere""#);
+    assert_eq!(import(&bad), Err(ImportError::BadRegion));
+    // Another tab's choice is read back; a key that is not ours changes nothing.
+    let mut data = ReaderData::default();
+    let mut s = store(&[(REGION_KEY, r#""ie""#)]);
+    reload_key(&mut s, REGION_KEY, &mut data);
+    assert_eq!(data.region.as_deref(), Some("ie"));
+    reload_key(&mut s, "someone.else", &mut data);
+    assert_eq!(data.region.as_deref(), Some("ie"));
 }

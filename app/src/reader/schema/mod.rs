@@ -19,7 +19,15 @@ pub const APP: &str = "wellspring";
 pub const VERSION: u32 = 2;
 pub const BOOKMARKS_KEY: &str = "wellspring.v2.bookmarks";
 pub const PROGRESS_KEY: &str = "wellspring.v2.progress";
-pub const KEYS: [&str; 2] = [Part::Bookmarks.key(), Part::Progress.key()];
+/// The region whose help services the reader chose to see first (a region code of
+/// content/help.toml, or "all"): help they need in a hard moment, so it is kept with the
+/// rest of reader state and never sent anywhere.
+pub const REGION_KEY: &str = "wellspring.v2.region";
+pub const KEYS: [&str; 3] = [
+    Part::Bookmarks.key(),
+    Part::Progress.key(),
+    Part::Region.key(),
+];
 const V1_BOOKMARKS_KEY: &str = "wellspring.v1.bookmarks";
 const V1_PROGRESS_KEY: &str = "wellspring.v1.progress";
 
@@ -29,15 +37,17 @@ const V1_PROGRESS_KEY: &str = "wellspring.v1.progress";
 pub enum Part {
     Bookmarks,
     Progress,
+    Region,
 }
 
 impl Part {
-    pub const ALL: [Part; 2] = [Part::Bookmarks, Part::Progress];
+    pub const ALL: [Part; 3] = [Part::Bookmarks, Part::Progress, Part::Region];
 
     pub const fn key(self) -> &'static str {
         match self {
             Part::Bookmarks => BOOKMARKS_KEY,
             Part::Progress => PROGRESS_KEY,
+            Part::Region => REGION_KEY,
         }
     }
 
@@ -90,7 +100,19 @@ impl Progress {
 pub struct ReaderData {
     pub bookmarks: Vec<Bookmark>,
     pub progress: Vec<Progress>,
+    /// See [`REGION_KEY`]; `None` until the reader chooses (the site's default applies).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub region: Option<String>,
 }
+
+/// What a stored region choice may be: a two-letter region code, or "all". Whether the code
+/// is one of this site's regions is for the page to decide (a site may drop a region).
+pub fn is_region_choice(s: &str) -> bool {
+    s == ALL_REGIONS || (s.len() == 2 && s.bytes().all(|b| b.is_ascii_lowercase()))
+}
+
+/// The region choice that shows every region's services.
+pub const ALL_REGIONS: &str = "all";
 
 /// Where reader state is kept: local storage in the browser, a map in tests.
 pub trait Store {
@@ -134,10 +156,16 @@ pub fn load(store: &mut impl Store, now: f64) -> (ReaderData, Vec<&'static str>)
         store.set(PROGRESS_KEY, &encode(&progress));
         repaired.push(PROGRESS_KEY);
     }
+    let (region, fixed) = repair::decode_region(store.get(REGION_KEY));
+    if fixed {
+        store.remove(REGION_KEY);
+        repaired.push(REGION_KEY);
+    }
     (
         ReaderData {
             bookmarks,
             progress,
+            region,
         },
         repaired,
     )

@@ -92,6 +92,18 @@ pub fn reload_key(store: &mut impl Store, key: &str, data: &mut ReaderData) {
     match part {
         Part::Bookmarks => data.bookmarks = decode(&raw).0,
         Part::Progress => data.progress = decode(&raw).0,
+        Part::Region => data.region = decode_region(store.get(key)).0,
+    }
+}
+
+/// Decodes the stored region choice (a JSON string); anything else is repaired away.
+pub(super) fn decode_region(raw: Option<String>) -> (Option<String>, bool) {
+    let Some(raw) = raw else {
+        return (None, false);
+    };
+    match serde_json::from_str::<String>(&raw) {
+        Ok(code) if is_region_choice(&code) => (Some(code), false),
+        _ => (None, true),
     }
 }
 
@@ -111,11 +123,12 @@ impl ReaderData {
         changed
     }
 
-    /// The stored value of `part`.
-    pub fn encode(&self, part: Part) -> String {
+    /// The stored value of `part`; `None` when nothing is to be stored under its key.
+    pub fn encode(&self, part: Part) -> Option<String> {
         match part {
-            Part::Bookmarks => encode(&self.bookmarks),
-            Part::Progress => encode(&self.progress),
+            Part::Bookmarks => Some(encode(&self.bookmarks)),
+            Part::Progress => Some(encode(&self.progress)),
+            Part::Region => self.region.as_ref().map(encode),
         }
     }
 }

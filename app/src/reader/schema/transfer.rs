@@ -13,6 +13,8 @@ struct ExportFile<'a> {
     exported_at: f64,
     bookmarks: &'a [Bookmark],
     progress: &'a [Progress],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    region: Option<&'a str>,
 }
 
 pub fn export(data: &ReaderData, now: f64) -> String {
@@ -22,6 +24,7 @@ pub fn export(data: &ReaderData, now: f64) -> String {
         exported_at: now,
         bookmarks: &data.bookmarks,
         progress: &data.progress,
+        region: data.region.as_deref(),
     };
     serde_json::to_string_pretty(&file).unwrap_or_default()
 }
@@ -37,12 +40,21 @@ pub enum ImportError {
     NotOurs,
     #[error("This file comes from a newer version of Wellspring (version {0}). Update the page and try again.")]
     FutureVersion(u64),
+    #[error("This file is damaged: its help region is not a region.")]
+    BadRegion,
     #[error("This file is damaged: {0} entries are not valid bookmarks or reading positions.")]
     BadEntries(usize),
 }
 
 /// The fields an export file and its entries may have: exactly what `export` writes.
-const FILE_KEYS: &[&str] = &["app", "version", "exported_at", "bookmarks", "progress"];
+const FILE_KEYS: &[&str] = &[
+    "app",
+    "version",
+    "exported_at",
+    "bookmarks",
+    "progress",
+    "region",
+];
 const BOOKMARK_KEYS: &[&str] = &["slug", "saved_at"];
 const PROGRESS_KEYS: &[&str] = &["slug", "fraction", "updated_at"];
 
@@ -97,9 +109,15 @@ pub fn import(text: &str) -> Result<ReaderData, ImportError> {
     if bad > 0 {
         return Err(ImportError::BadEntries(bad));
     }
+    let region = match obj.get("region") {
+        None => None,
+        Some(Value::String(code)) if is_region_choice(code) => Some(code.clone()),
+        Some(_) => return Err(ImportError::BadRegion),
+    };
     let (bookmarks, progress) = (normalise(bookmarks), normalise(progress));
     Ok(ReaderData {
         bookmarks,
         progress,
+        region,
     })
 }
