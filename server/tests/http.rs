@@ -1,10 +1,11 @@
 //! The server end to end in-process: status codes, titles, 404s, compression, and the
-//! `check` and `export` subcommands on good and bad content.
+//! `check` and `export` subcommands on good and bad content, and a library with an article
+//! added, as an author adds one.
 
 mod common;
 
 use app::api::FIRST_CARDS;
-use common::{content_dir, get, published, published_with, request, LIBRARY};
+use common::{content_dir, get, get_at, published, published_with, request, LIBRARY};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -234,5 +235,108 @@ fn export_fails_on_bad_content_like_check() {
     assert!(
         stderr.contains("bad.md:4: topics: unknown topic \"nope\""),
         "{stderr}"
+    );
+}
+
+/// A copy of content/ in a new temporary folder, removed when dropped, a failing test's too.
+struct ContentCopy(PathBuf);
+
+impl ContentCopy {
+    fn new(name: &str) -> Self {
+        let dir = std::env::temp_dir().join(format!("wellspring-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        copy_dir(&content_dir(), &dir);
+        Self(dir)
+    }
+}
+
+impl Drop for ContentCopy {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
+/// The slug of the article [`an_added_article_is_listed_and_served`] adds.
+const ADDED: &str = "one-more-article";
+
+/// A valid article as an author would add it: front matter, one known topic, and 600
+/// words of plain text. Published last of all, so it is the first card however many come.
+fn one_more_article() -> String {
+    // 12 words, 5 times a paragraph, 10 paragraphs.
+    let paragraph = "Noticing your breath for a minute can calm a busy mind today. ".repeat(5);
+    let body = [paragraph.trim_end(); 10].join("\n\n");
+    format!(
+        "+++\ntitle = \"One More Article\"\nsummary = \"Added by a test: a new article needs no \
+         change to any test.\"\ntopics = [\"mindfulness\"]\npublished = 2999-12-31\n+++\n\n{body}\n"
+    )
+}
+
+/// What the README tells authors to do, adding a Markdown file to content/articles, breaks
+/// nothing: the library lists one card more, the topic too, and the article is served.
+#[test]
+fn an_added_article_is_listed_and_served() {
+    let copy = ContentCopy::new("one-more");
+    std::fs::write(
+        copy.0.join(format!("articles/{ADDED}.md")),
+        one_more_article(),
+    )
+    .unwrap();
+    let (before, in_topic) = (published(), published_with("mindfulness"));
+    let added = common::load(&copy.0);
+    assert_eq!(added.articles().len(), before + 1);
+    let article = added
+        .article(ADDED)
+        .expect("the added article is published");
+    assert!(article.word_count >= 500, "{} words", article.word_count);
+
+    let out = check(&copy.0);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        stdout.contains(&format!(": {} articles,", before + 1)),
+        "{stdout}"
+    );
+
+    let dir = copy.0.clone();
+    let addr = common::spawn(move || common::app_for(&dir));
+    let href = format!("href=\"/articles/{ADDED}\"");
+    let (status, html) = get_at(addr, "/");
+    assert_eq!(status, 200);
+    assert_lists(&html, before + 1);
+    assert!(
+        cards(&html)[0].contains(&href),
+        "the newest card is not first"
+    );
+    let (status, html) = get_at(addr, "/?topic=mindfulness");
+    assert_eq!(status, 200);
+    assert_lists(&html, in_topic + 1);
+    assert!(html.contains(&href));
+
+    let (status, html) = get_at(addr, &format!("/articles/{ADDED}"));
+    assert_eq!(status, 200);
+    assert!(html.contains("<title>One More Article · Wellspring</title>"));
+    assert_eq!(html.matches("<h1").count(), 1);
+    assert!(html.contains("Noticing your breath for a minute can calm a busy mind today."));
+    let (status, text) = get_at(addr, "/readyz");
+    assert_eq!(
+        (status, text),
+        (200, format!("ready: {} articles\n", before + 1))
     );
 }
