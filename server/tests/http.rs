@@ -1,17 +1,40 @@
 //! The server end to end in-process: status codes, titles, 404s, compression, and the
-//! `check` and `export` subcommands on good and bad content.
+//! `check` and `export` subcommands on good and bad content, and a library with an article
+//! added, as an author adds one.
 
 mod common;
 
-use common::{content_dir, get, request};
+use app::api::FIRST_CARDS;
+use common::{content_dir, get, get_at, published, published_with, request, LIBRARY};
+use std::path::{Path, PathBuf};
 use std::process::Command;
+
+/// The cards a library page shows.
+fn cards(html: &str) -> Vec<&str> {
+    html.split("<article class=\"card\">").skip(1).collect()
+}
+
+/// The library page's count of what matches, as it words it.
+fn result_count(n: usize) -> String {
+    let s = if n == 1 { "" } else { "s" };
+    format!("class=\"result-count\">{n} article{s}</p>")
+}
+
+/// That a library page matching `n` articles says so and shows its first page of them.
+fn assert_lists(html: &str, n: usize) {
+    assert!(
+        html.contains(&result_count(n)),
+        "the page does not count {n}"
+    );
+    assert_eq!(cards(html).len(), n.min(FIRST_CARDS));
+}
 
 #[test]
 fn library_lists_every_article() {
     let (status, html) = get("/");
     assert_eq!(status, 200);
     assert!(html.contains("<title>Articles for your wellbeing · Wellspring</title>"));
-    assert_eq!(html.matches("<article class=\"card\">").count(), 25);
+    assert_lists(&html, published());
     assert!(
         html.contains(r#"<link href="https://wellspring.example/" rel="canonical">"#),
         "canonical link"
@@ -23,18 +46,32 @@ fn library_filters_by_topic_on_the_server() {
     let (status, html) = get("/?topic=inclusion-belonging");
     assert_eq!(status, 200);
     // Every card shown carries the topic.
-    let cards: Vec<&str> = html.split("<article class=\"card\">").skip(1).collect();
-    assert_eq!(cards.len(), 3);
-    for card in cards {
+    assert_lists(&html, published_with("inclusion-belonging"));
+    for card in cards(&html) {
         assert!(card.contains("<li>Inclusion and belonging</li>"), "{card}");
     }
     assert!(html.contains(r#"aria-current="true" class="chip">Inclusion and belonging"#));
     // The page carries only the cards it shows, not the library in its hydration data: the
     // whole library comes after hydration, so the page stays small at 10,000 articles.
-    assert!(
-        !html.contains("Wintertime Depression"),
-        "another topic's article is in the page"
-    );
+    let others: Vec<_> = LIBRARY
+        .catalog()
+        .articles
+        .iter()
+        .filter(|a| !a.has_topic("inclusion-belonging"))
+        .collect();
+    assert!(!others.is_empty(), "every article carries the topic");
+    for other in others {
+        for trace in [
+            other.title.clone(),
+            format!("href=\"{}\"", other.href()),
+            format!("&quot;{}&quot;", other.slug),
+        ] {
+            assert!(
+                !html.contains(&trace),
+                "another topic's article is in the page: {trace}"
+            );
+        }
+    }
 }
 
 #[test]
@@ -43,7 +80,7 @@ fn an_unknown_topic_shows_the_whole_library_and_escapes_the_name() {
     assert_eq!(status, 200);
     assert!(!html.contains("<script>alert(1)"));
     assert!(html.contains("There is no topic called"));
-    assert_eq!(html.matches("<article class=\"card\">").count(), 25);
+    assert_lists(&html, published());
 }
 
 #[test]
@@ -101,7 +138,7 @@ fn responses_are_compressed() {
     }
 }
 
-fn check(dir: &std::path::Path) -> std::process::Output {
+fn check(dir: &Path) -> std::process::Output {
     Command::new(env!("CARGO_BIN_EXE_server"))
         .arg("check")
         .arg(dir)
@@ -117,11 +154,17 @@ fn check_passes_on_the_real_content() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    assert!(String::from_utf8_lossy(&out.stdout).contains("25 articles, 10 topics"));
+    let summary = format!(
+        "{} articles, {} topics",
+        published(),
+        LIBRARY.catalog().topics.len()
+    );
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.contains(&summary), "{stdout} lacks {summary}");
 }
 
 /// A content folder with the real topics and one article whose topic is unknown (line 4).
-fn bad_content(name: &str) -> std::path::PathBuf {
+fn bad_content(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("wellspring-{name}-{}", std::process::id()));
     std::fs::create_dir_all(dir.join("articles")).unwrap();
     std::fs::copy(content_dir().join("topics.toml"), dir.join("topics.toml")).unwrap();
@@ -147,7 +190,7 @@ fn check_names_file_line_and_field_of_bad_content() {
 }
 
 /// `server export FILE` with the content in `dir`, as Trunk's pre-build hook runs it.
-fn export(dir: &std::path::Path, file: &std::path::Path) -> std::process::Output {
+fn export(dir: &Path, file: &Path) -> std::process::Output {
     Command::new(env!("CARGO_BIN_EXE_server"))
         .args([std::ffi::OsStr::new("export"), file.as_os_str()])
         .env("WELLSPRING_CONTENT_DIR", dir)
@@ -168,7 +211,7 @@ fn export_writes_the_library_once_and_leaves_an_unchanged_file_alone() {
     let written = std::fs::metadata(&file).unwrap().modified().unwrap();
     // The round trip is app::embedded's unit test; here, that every page is in it.
     let json = std::fs::read_to_string(&file).unwrap();
-    assert_eq!(json.matches("\"body_html\":").count(), 25);
+    assert_eq!(json.matches("\"body_html\":").count(), published());
     // Rewriting the same bytes would make cargo rebuild the static build's WASM.
     let again = export(&content_dir(), &file);
     assert!(again.status.success());
@@ -192,5 +235,108 @@ fn export_fails_on_bad_content_like_check() {
     assert!(
         stderr.contains("bad.md:4: topics: unknown topic \"nope\""),
         "{stderr}"
+    );
+}
+
+/// A copy of content/ in a new temporary folder, removed when dropped, a failing test's too.
+struct ContentCopy(PathBuf);
+
+impl ContentCopy {
+    fn new(name: &str) -> Self {
+        let dir = std::env::temp_dir().join(format!("wellspring-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        copy_dir(&content_dir(), &dir);
+        Self(dir)
+    }
+}
+
+impl Drop for ContentCopy {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
+/// The slug of the article [`an_added_article_is_listed_and_served`] adds.
+const ADDED: &str = "one-more-article";
+
+/// A valid article as an author would add it: front matter, one known topic, and 600
+/// words of plain text. Published last of all, so it is the first card however many come.
+fn one_more_article() -> String {
+    // 12 words, 5 times a paragraph, 10 paragraphs.
+    let paragraph = "Noticing your breath for a minute can calm a busy mind today. ".repeat(5);
+    let body = [paragraph.trim_end(); 10].join("\n\n");
+    format!(
+        "+++\ntitle = \"One More Article\"\nsummary = \"Added by a test: a new article needs no \
+         change to any test.\"\ntopics = [\"mindfulness\"]\npublished = 2999-12-31\n+++\n\n{body}\n"
+    )
+}
+
+/// What the README tells authors to do, adding a Markdown file to content/articles, breaks
+/// nothing: the library lists one card more, the topic too, and the article is served.
+#[test]
+fn an_added_article_is_listed_and_served() {
+    let copy = ContentCopy::new("one-more");
+    std::fs::write(
+        copy.0.join(format!("articles/{ADDED}.md")),
+        one_more_article(),
+    )
+    .unwrap();
+    let (before, in_topic) = (published(), published_with("mindfulness"));
+    let added = common::load(&copy.0);
+    assert_eq!(added.articles().len(), before + 1);
+    let article = added
+        .article(ADDED)
+        .expect("the added article is published");
+    assert!(article.word_count >= 500, "{} words", article.word_count);
+
+    let out = check(&copy.0);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        stdout.contains(&format!(": {} articles,", before + 1)),
+        "{stdout}"
+    );
+
+    let dir = copy.0.clone();
+    let addr = common::spawn(move || common::app_for(&dir));
+    let href = format!("href=\"/articles/{ADDED}\"");
+    let (status, html) = get_at(addr, "/");
+    assert_eq!(status, 200);
+    assert_lists(&html, before + 1);
+    assert!(
+        cards(&html)[0].contains(&href),
+        "the newest card is not first"
+    );
+    let (status, html) = get_at(addr, "/?topic=mindfulness");
+    assert_eq!(status, 200);
+    assert_lists(&html, in_topic + 1);
+    assert!(html.contains(&href));
+
+    let (status, html) = get_at(addr, &format!("/articles/{ADDED}"));
+    assert_eq!(status, 200);
+    assert!(html.contains("<title>One More Article · Wellspring</title>"));
+    assert_eq!(html.matches("<h1").count(), 1);
+    assert!(html.contains("Noticing your breath for a minute can calm a busy mind today."));
+    let (status, text) = get_at(addr, "/readyz");
+    assert_eq!(
+        (status, text),
+        (200, format!("ready: {} articles\n", before + 1))
     );
 }

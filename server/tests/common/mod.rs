@@ -71,7 +71,45 @@ fn write_fixture(dir: &Path) {
     }
 }
 
+/// The library the test server serves, loaded once. Tests derive what they expect (how many
+/// cards, how many per topic) from it, never from a typed number, so an author who adds or
+/// removes an article breaks none of them.
+pub static LIBRARY: LazyLock<Arc<Library>> = LazyLock::new(|| Arc::new(load(&content_dir())));
+
+/// How many articles the library publishes; above zero, so a loop over cards is never empty.
+pub fn published() -> usize {
+    let n = LIBRARY.articles().len();
+    assert!(n > 0, "content/articles holds no published article");
+    n
+}
+
+/// How many articles carry `topic`; above zero, so a loop over their cards is never empty.
+pub fn published_with(topic: &str) -> usize {
+    let n = LIBRARY
+        .catalog()
+        .articles
+        .iter()
+        .filter(|a| a.has_topic(topic))
+        .count();
+    assert!(n > 0, "no published article carries {topic}");
+    n
+}
+
+pub fn load(content: &Path) -> Library {
+    Library::load(content)
+        .unwrap_or_else(|e| panic!("the content in {} loads: {e}", content.display()))
+}
+
 pub fn app() -> Router {
+    router(content_dir(), Arc::clone(&LIBRARY))
+}
+
+/// The production router over the content in `content` (loaded anew) and the fixture site.
+pub fn app_for(content: &Path) -> Router {
+    router(content.to_path_buf(), Arc::new(load(content)))
+}
+
+fn router(content: PathBuf, library: Arc<Library>) -> Router {
     let dir = fixture_dir();
     write_fixture(&dir);
     let config = Config::new(
@@ -79,17 +117,19 @@ pub fn app() -> Router {
             .output_name("wellspring")
             .site_root(dir.join("site").to_str().unwrap())
             .build(),
-        content_dir(),
+        content,
         "https://wellspring.example".into(),
     );
-    let library = Library::load(&config.content_dir).expect("content loads");
-    server::router(&config, Arc::new(library))
+    server::router(&config, library)
 }
 
-/// One server for all tests of a binary, on a real listener on 127.0.0.1 with a
-/// multi-threaded runtime and the production accept loop. (Per-test single-threaded
-/// runtimes stalled Leptos' streaming renders.)
-pub static SERVER: LazyLock<SocketAddr> = LazyLock::new(|| {
+/// One server for all tests of a binary (see [`spawn`]).
+pub static SERVER: LazyLock<SocketAddr> = LazyLock::new(|| spawn(app));
+
+/// Serves the router `app` makes, until the test binary ends, on a real listener on
+/// 127.0.0.1 with a multi-threaded runtime and the production accept loop. (Per-test
+/// single-threaded runtimes stalled Leptos' streaming renders.)
+pub fn spawn(app: impl FnOnce() -> Router + Send + 'static) -> SocketAddr {
     let (tx, rx) = std::sync::mpsc::channel();
     std::thread::spawn(move || {
         let rt = tokio::runtime::Builder::new_multi_thread()
@@ -105,7 +145,7 @@ pub static SERVER: LazyLock<SocketAddr> = LazyLock::new(|| {
         });
     });
     rx.recv().unwrap()
-});
+}
 
 #[derive(Debug)]
 pub struct Response {
@@ -139,17 +179,30 @@ pub fn request(path: &str, extra: &[(&str, &str)]) -> Response {
 
 /// One request with any method and target, `Connection: close`, and no body.
 pub fn request_with(method: &str, path: &str, extra: &[(&str, &str)]) -> Response {
+    request_to(*SERVER, method, path, extra)
+}
+
+/// [`request_with`] to the server at `addr`.
+pub fn request_to(addr: SocketAddr, method: &str, path: &str, extra: &[(&str, &str)]) -> Response {
     let mut req = format!("{method} {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n");
     for (k, v) in extra {
         req.push_str(&format!("{k}: {v}\r\n"));
     }
     req.push_str("\r\n");
-    exchange(req.as_bytes())
-        .unwrap_or_else(|| panic!("{method} {path}: the connection closed without an answer"))
+    let raw = exchange_raw_at(addr, req.as_bytes());
+    if raw.is_empty() {
+        panic!("{method} {path}: the connection closed without an answer");
+    }
+    parse_or_panic(&raw)
 }
 
 pub fn get(path: &str) -> (u16, String) {
-    let res = request(path, &[]);
+    get_at(*SERVER, path)
+}
+
+/// [`get`] from the server at `addr`.
+pub fn get_at(addr: SocketAddr, path: &str) -> (u16, String) {
+    let res = request_to(addr, "GET", path, &[]);
     (res.status, res.text())
 }
 
@@ -159,20 +212,21 @@ pub fn get(path: &str) -> (u16, String) {
 /// [`PATIENCE`].
 pub fn exchange(bytes: &[u8]) -> Option<Response> {
     let raw = exchange_raw(bytes);
-    if raw.is_empty() {
-        None
-    } else {
-        Some(
-            parse(&raw).unwrap_or_else(|| {
-                panic!("not an HTTP response: {:?}", String::from_utf8_lossy(&raw))
-            }),
-        )
-    }
+    (!raw.is_empty()).then(|| parse_or_panic(&raw))
+}
+
+fn parse_or_panic(raw: &[u8]) -> Response {
+    parse(raw).unwrap_or_else(|| panic!("not an HTTP response: {:?}", String::from_utf8_lossy(raw)))
 }
 
 /// The bytes the server sent back for `bytes`, up to its closing the connection.
 pub fn exchange_raw(bytes: &[u8]) -> Vec<u8> {
-    let mut stream = TcpStream::connect(*SERVER).unwrap();
+    exchange_raw_at(*SERVER, bytes)
+}
+
+/// [`exchange_raw`] with the server at `addr`.
+pub fn exchange_raw_at(addr: SocketAddr, bytes: &[u8]) -> Vec<u8> {
+    let mut stream = TcpStream::connect(addr).unwrap();
     stream.set_read_timeout(Some(PATIENCE)).unwrap();
     let mut writer = stream.try_clone().unwrap();
     let bytes = bytes.to_vec();
