@@ -9,6 +9,7 @@ use leptos::server_fn::ServerFn;
 
 const SW: &str = include_str!("../../public/sw.js");
 const LOADER: &str = include_str!("islands.js");
+const E2E_FIXTURES: &str = include_str!("../../end2end/tests/fixtures.ts");
 
 fn quoted(s: &str) -> String {
     format!("\"{s}\"")
@@ -44,4 +45,18 @@ fn the_island_loader_names_what_the_app_exports() {
     }
     let lib = include_str!("lib.rs");
     assert!(lib.contains("pub fn hydrate()") && lib.contains("pub fn islands_hydrated()"));
+}
+
+#[test]
+fn the_end_to_end_tests_name_the_storage_keys() {
+    use crate::reader::schema::{Part, BOOKMARKS_KEY, PROGRESS_KEY, REGION_KEY};
+    for (name, key) in [
+        ("BOOKMARKS", BOOKMARKS_KEY),
+        ("PROGRESS", PROGRESS_KEY),
+        ("REGION", REGION_KEY),
+    ] {
+        let line = format!("export const {name} = {};", quoted(key));
+        assert!(E2E_FIXTURES.contains(&line), "fixtures.ts lacks {line}");
+    }
+    assert_eq!(Part::ALL.len(), 3, "a new part of reader state: name its key above");
 }

@@ -227,9 +227,11 @@ export async function showAll(page: Page, total: number) {
   await expect(more).toBeHidden();
 }
 
-/** Reader state's local storage keys (app/src/reader/schema.rs). */
+/** Reader state's local storage keys: the one TypeScript copy of app/src/reader/schema's
+ * keys, held to them by a Rust test (app/src/js_agrees.rs). */
 export const BOOKMARKS = "wellspring.v2.bookmarks";
 export const PROGRESS = "wellspring.v2.progress";
+export const REGION = "wellspring.v2.region";
 
 /** The value stored under `key` in the page's local storage, or null. */
 export const stored = (page: Page, key: string) => page.evaluate((k) => localStorage.getItem(k), key);

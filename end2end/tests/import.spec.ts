@@ -1,15 +1,13 @@
 import type { Page } from "@playwright/test";
-import { test, expect } from "./fixtures";
+import { test, expect, BOOKMARKS, PROGRESS } from "./fixtures";
 
 // Issue #9: an import file is hostile input. Whatever it holds, a file that is not a valid
 // export of ours is refused with a message the reader can see, and nothing changes: the
 // bookmarks and reading progress kept before are exactly as they were, and nothing in the
-// file runs or reaches the page. (The format is `schema::export` in app/src/reader/schema.rs:
+// file runs or reaches the page. (The format is `schema::export` in app/src/reader/schema/transfer.rs:
 // {"app":"wellspring","version":2,"exported_at":…,"bookmarks":[{slug,saved_at}],
 // "progress":[{slug,fraction,updated_at}]}; the limit is `MAX_IMPORT_BYTES`, 1 MiB.)
 
-const BOOKMARKS = "wellspring.v2.bookmarks";
-const PROGRESS = "wellspring.v2.progress";
 const MAX_IMPORT_BYTES = 1024 * 1024;
 const XSS = "<img src=x onerror=alert(1)>";
 const T = 1_700_000_000_000;

@@ -1,4 +1,4 @@
-import { test, expect, waitForHydration, waitForWorker } from "./fixtures";
+import { test, expect, waitForHydration, waitForWorker, PROGRESS } from "./fixtures";
 import type { Page } from "@playwright/test";
 
 /**
@@ -42,7 +42,7 @@ test("a saved article, the library, bookmarks and progress all work offline", as
     window.scrollTo(0, top + body.clientHeight * 0.5 - window.innerHeight);
   });
   await expect
-    .poll(() => page.evaluate(() => localStorage.getItem("wellspring.v2.progress")))
+    .poll(() => page.evaluate((key) => localStorage.getItem(key), PROGRESS))
     .toContain("healthy-coping-with-change");
 
   await context.setOffline(true);
