@@ -15,15 +15,23 @@ use leptos_router::{
     path, SsrMode,
 };
 
-/// Reads the stored reading progress (see reader/schema) and marks `<html>` when any
-/// article is unfinished. Plain JS, because it must run before the WASM has loaded; built
-/// from the schema's own key and threshold, so the two can never drift apart.
-fn continue_probe() -> &'static str {
-    use crate::reader::schema::{FINISHED_AT, PROGRESS_KEY};
+/// The one script that runs before first paint, reading reader state that must shape the
+/// page before the WASM has loaded. Plain JS built from the schema's own keys and threshold,
+/// so the two can never drift apart:
+/// - any unfinished article (see reader/schema) marks `<html data-continue>`, so the
+///   library's "Continue reading" row is reserved and moves nothing when it fills in;
+/// - `wellspringShowRegion(code)` shows the help services of a region (or "all") and hides
+///   the others' in every help box and on /help (the server renders one block a region,
+///   the default's shown); the reader's stored choice applies as soon as the page is parsed,
+///   unless the URL asks for a region itself. The region picker calls it too.
+fn head_probe() -> &'static str {
+    use crate::reader::schema::{FINISHED_AT, PROGRESS_KEY, REGION_KEY};
     static PROBE: std::sync::OnceLock<String> = std::sync::OnceLock::new();
     PROBE.get_or_init(|| {
         format!(
             r#"try{{var p=JSON.parse(localStorage.getItem({PROGRESS_KEY:?})||"[]");if(p.some(function(e){{return e&&e.fraction<{FINISHED_AT}}}))document.documentElement.setAttribute("data-continue","")}}catch(e){{}}"#
+        ) + &format!(
+            r#"window.wellspringShowRegion=function(r){{var b=[].slice.call(document.querySelectorAll(".help-region"));var on=function(x){{return r==="all"||x.getAttribute("data-region")===r}};if(!b.some(on))return false;b.forEach(function(x){{x.hidden=!on(x)}});document.documentElement.setAttribute("data-region",r);return true}};try{{var r=JSON.parse(localStorage.getItem({REGION_KEY:?})||"null");if(typeof r==="string"&&!/[?&]region=/.test(location.search))document.addEventListener("DOMContentLoaded",function(){{wellspringShowRegion(r)}})}}catch(e){{}}"#
         )
     })
 }
@@ -42,9 +50,8 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 // Installable: name, colours and icons for launchers (public/manifest.webmanifest).
                 <link rel="manifest" href="/manifest.webmanifest"/>
                 <link rel="apple-touch-icon" href="/icons/apple-touch-icon.png"/>
-                // Before first paint: if this reader has unfinished articles, reserve the
-                // library's "Continue reading" row, so it moves nothing when it fills in.
-                <script nonce=leptos::nonce::use_nonce()>{continue_probe()}</script>
+                // Before first paint: reader state that shapes the page (see head_probe).
+                <script nonce=leptos::nonce::use_nonce()>{head_probe()}</script>
                 <AutoReload options=options.clone()/>
                 // Islands: only the interactive parts of a page (marked `#[island]`) are
                 // hydrated, so the WASM holds those and not every page and the router.
@@ -125,14 +132,14 @@ pub fn App() -> impl IntoView {
 
 #[cfg(test)]
 mod tests {
-    use super::{continue_probe, island_loader};
+    use super::{head_probe, island_loader};
 
     #[test]
-    fn the_continue_probe_names_the_schemas_key_and_threshold() {
-        assert_eq!(
-            continue_probe(),
+    fn the_head_probe_names_the_schemas_keys_and_threshold() {
+        assert!(head_probe().starts_with(
             r#"try{var p=JSON.parse(localStorage.getItem("wellspring.v2.progress")||"[]");if(p.some(function(e){return e&&e.fraction<0.9}))document.documentElement.setAttribute("data-continue","")}catch(e){}"#
-        );
+        ));
+        assert!(head_probe().contains(r#"localStorage.getItem("wellspring.v2.region")"#));
     }
 
     #[test]

@@ -58,5 +58,9 @@ fn the_end_to_end_tests_name_the_storage_keys() {
         let line = format!("export const {name} = {};", quoted(key));
         assert!(E2E_FIXTURES.contains(&line), "fixtures.ts lacks {line}");
     }
-    assert_eq!(Part::ALL.len(), 3, "a new part of reader state: name its key above");
+    assert_eq!(
+        Part::ALL.len(),
+        3,
+        "a new part of reader state: name its key above"
+    );
 }

@@ -19,6 +19,7 @@ pub mod content;
 #[cfg(any(feature = "ssr", feature = "csr"))]
 pub mod embedded;
 pub mod filters;
+mod history;
 mod hydration;
 #[cfg(all(test, feature = "ssr"))]
 mod js_agrees;

@@ -8,4 +8,5 @@ pub mod meta;
 pub mod offline_list;
 pub mod offline_storage;
 pub mod reader;
+pub mod region_picker;
 pub mod save_offline;

@@ -12,13 +12,14 @@ use crate::components::{
     meta::{full_title, PageMeta},
 };
 use crate::filters::Filters;
+use crate::history::show_in_url;
 use crate::model::{plural, topic_href, Topic};
 use crate::reader::use_reader;
 use chips::{StateChips, TopicChips};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 use results::{results, Source};
-use url::{filter_link, follow_history, show_in_url};
+use url::{filter_link, follow_history};
 
 /// Cards shown at first and added by "Show more": a large library never floods the DOM.
 const PAGE: usize = FIRST_CARDS;

@@ -2,6 +2,7 @@
 //! kept in step, and back and forward walking the filters the reader chose.
 
 use crate::filters::Filters;
+use crate::history::show_in_url;
 use leptos::prelude::*;
 
 /// A link to other filters. Its href serves a new tab, or a page without JavaScript; a
@@ -28,20 +29,6 @@ pub fn filter_link(
         filters.set(to);
     };
     (href, click)
-}
-
-/// Puts `href` in the address bar: a new history entry, or (`replace`, while typing) the
-/// current one changed.
-pub fn show_in_url(_href: &str, _replace: bool) {
-    #[cfg(feature = "browser")]
-    if let Ok(history) = window().history() {
-        let state = wasm_bindgen::JsValue::NULL;
-        let _ = if _replace {
-            history.replace_state_with_url(&state, "", Some(_href))
-        } else {
-            history.push_state_with_url(&state, "", Some(_href))
-        };
-    }
 }
 
 /// Back and forward walk the filters the reader chose.
