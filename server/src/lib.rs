@@ -5,9 +5,10 @@
 //! Wellspring's HTTP server: the router, its layers and static files. `main.rs` only reads
 //! the configuration, loads the content and serves.
 
-pub mod cache;
 pub mod config;
 pub mod logs;
+pub mod negotiate;
+pub mod page_cache;
 pub mod security;
 pub mod serve;
 
@@ -80,7 +81,7 @@ pub fn router(config: &Config, library: SharedLibrary) -> Router {
             header::CACHE_CONTROL,
             header::HeaderValue::from_static(IMMUTABLE),
         ));
-    let cache = Arc::new(cache::PageCache::new(config.cache_bytes));
+    let cache = Arc::new(page_cache::PageCache::new(config.cache_bytes));
 
     let app = Router::new()
         .leptos_routes_with_context(&options, routes, context.clone(), {
@@ -96,7 +97,10 @@ pub fn router(config: &Config, library: SharedLibrary) -> Router {
         ))
         .with_state(options)
         .layer(middleware::from_fn(own_owner))
-        .layer(middleware::from_fn_with_state(cache.clone(), cache::serve));
+        .layer(middleware::from_fn_with_state(
+            cache.clone(),
+            page_cache::keep_first_render,
+        ));
     layers(app, config, cache)
 }
 
@@ -104,7 +108,7 @@ pub fn router(config: &Config, library: SharedLibrary) -> Router {
 /// and caching headers on every answer, refusals included; shedding load beyond the
 /// concurrency limit; refusing odd methods and oversized requests; a deadline; no internal
 /// error text; compression of what is not compressed yet.
-fn layers(app: Router, config: &Config, cache: Arc<cache::PageCache>) -> Router {
+fn layers(app: Router, config: &Config, cache: Arc<page_cache::PageCache>) -> Router {
     let mut app = app
         // Only what is not cached is compressed here (cached pages come compressed): a quick
         // level, since brotli's default of 11 costs milliseconds per response.
@@ -135,10 +139,13 @@ fn layers(app: Router, config: &Config, cache: Arc<cache::PageCache>) -> Router 
             value.clone(),
         ));
     }
-    let hits = Arc::new(cache::Hits { cache, headers });
-    app.layer(middleware::from_fn_with_state(hits, cache::answer_hits))
-        .layer(middleware::map_response(close_when_draining))
-        .layer(logs::layer())
+    let hits = Arc::new(page_cache::Hits { cache, headers });
+    app.layer(middleware::from_fn_with_state(
+        hits,
+        page_cache::answer_hits,
+    ))
+    .layer(middleware::map_response(close_when_draining))
+    .layer(logs::layer())
 }
 
 /// While draining, every answer closes its connection, so a client or proxy holding a

@@ -161,7 +161,7 @@ pub async fn cache_policy(request: Request, next: Next) -> Response {
         // An error may be gone a moment later (a new article, the end of a flood).
         Some("no-store")
     } else if status == StatusCode::NOT_MODIFIED || headers.contains_key(header::CACHE_CONTROL) {
-        None // already decided (cache.rs, /pkg)
+        None // already decided (page_cache/, /pkg)
     } else if path == "/healthz" || path == "/readyz" {
         Some("no-store")
     } else if path == "/sw.js" || is_page(headers) || path.starts_with("/api/") {
