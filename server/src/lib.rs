@@ -42,6 +42,12 @@ const IMMUTABLE: &str = "public, max-age=31536000, immutable";
 /// Set once shutdown begins, so /readyz tells load balancers to send requests elsewhere.
 static DRAINING: AtomicBool = AtomicBool::new(false);
 
+/// Whether `path` is a server function's: under `app::api::API_PREFIX`, their one home.
+pub fn is_api(path: &str) -> bool {
+    path.strip_prefix(app::api::API_PREFIX)
+        .is_some_and(|rest| rest.starts_with('/'))
+}
+
 /// Marks this process as going away: /readyz answers 503 from now on.
 pub fn start_draining() {
     DRAINING.store(true, Ordering::Relaxed);
@@ -191,5 +197,20 @@ async fn ready(articles: usize) -> (StatusCode, String) {
         (StatusCode::SERVICE_UNAVAILABLE, "draining\n".into())
     } else {
         (StatusCode::OK, format!("ready: {articles} articles\n"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_api;
+    use app::api::API_PREFIX;
+
+    #[test]
+    fn api_paths_are_those_under_the_prefix() {
+        assert!(is_api(&format!("{API_PREFIX}/search-index")));
+        assert!(!is_api(API_PREFIX));
+        assert!(!is_api(&format!("{API_PREFIX}ary")));
+        assert!(!is_api(&format!("/articles{API_PREFIX}/x")));
+        assert!(!is_api("/"));
     }
 }

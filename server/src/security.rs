@@ -113,7 +113,7 @@ pub async fn gate(mut request: Request, next: Next) -> Response {
             .into_response();
     }
     // Server functions answer GET only; hyper still sends no body to a HEAD request.
-    if request.method() == Method::HEAD && request.uri().path().starts_with("/api/") {
+    if request.method() == Method::HEAD && crate::is_api(request.uri().path()) {
         *request.method_mut() = Method::GET;
     }
     next.run(request).await
@@ -131,7 +131,7 @@ pub fn head_too_large(headers: &axum::http::HeaderMap) -> bool {
 /// Server functions answer bad arguments with a 500 and the deserialiser's message. That is
 /// the client's mistake (400), and no internal message is anyone's business.
 pub async fn hide_internal_errors(request: Request, next: Next) -> Response {
-    let api = request.uri().path().starts_with("/api/");
+    let api = crate::is_api(request.uri().path());
     let response = next.run(request).await;
     if response.status() != StatusCode::INTERNAL_SERVER_ERROR || !api {
         return response;
@@ -164,7 +164,7 @@ pub async fn cache_policy(request: Request, next: Next) -> Response {
         None // already decided (page_cache/, /pkg)
     } else if path == "/healthz" || path == "/readyz" {
         Some("no-store")
-    } else if path == "/sw.js" || is_page(headers) || path.starts_with("/api/") {
+    } else if path == "/sw.js" || is_page(headers) || crate::is_api(&path) {
         // Pages and data change with each deploy: keep, but ask first (ETag).
         Some("no-cache")
     } else {

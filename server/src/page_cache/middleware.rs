@@ -21,7 +21,7 @@ fn cacheable(request: &Request) -> bool {
     let path = request.uri().path();
     matches!(*request.method(), Method::GET | Method::HEAD)
         && request.uri().query().is_none()
-        && !path.starts_with("/api/")
+        && !crate::is_api(path)
         && !path.starts_with("/pkg/")
 }
 
