@@ -5,6 +5,7 @@
 //! Wellspring's HTTP server: the router, its layers and static files. `main.rs` only reads
 //! the configuration, loads the content and serves.
 
+pub mod api_cache;
 pub mod config;
 pub mod logs;
 pub mod negotiate;
@@ -116,6 +117,8 @@ pub fn router(config: &Config, library: SharedLibrary) -> Router {
 /// error text; compression of what is not compressed yet.
 fn layers(app: Router, config: &Config, cache: Arc<page_cache::PageCache>) -> Router {
     let mut app = app
+        // Server functions' answers are hashed as made and tagged as sent (api_cache.rs).
+        .layer(middleware::from_fn(api_cache::tag))
         // Only what is not cached is compressed here (cached pages come compressed): a quick
         // level, since brotli's default of 11 costs milliseconds per response.
         .layer(
@@ -124,6 +127,7 @@ fn layers(app: Router, config: &Config, cache: Arc<page_cache::PageCache>) -> Ro
                 .gzip(true)
                 .quality(CompressionLevel::Precise(4)),
         )
+        .layer(middleware::from_fn(api_cache::revalidate))
         .layer(middleware::from_fn(security::hide_internal_errors))
         .layer(TimeoutLayer::with_status_code(
             StatusCode::REQUEST_TIMEOUT,

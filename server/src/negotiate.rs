@@ -1,6 +1,6 @@
 //! What a request's headers ask of a response: an encoding it takes, a copy it already holds.
-//! Apart from the page cache (page_cache/) that uses it, so that whatever else answers
-//! `If-None-Match` reads it the same way.
+//! Shared by the page cache (page_cache/) and the API's validators (api_cache.rs), so both
+//! read `If-None-Match` the same way.
 
 use axum::http::{header, HeaderMap};
 

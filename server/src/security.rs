@@ -160,8 +160,10 @@ pub async fn cache_policy(request: Request, next: Next) -> Response {
     let policy = if status.is_client_error() || status.is_server_error() {
         // An error may be gone a moment later (a new article, the end of a flood).
         Some("no-store")
-    } else if status == StatusCode::NOT_MODIFIED || headers.contains_key(header::CACHE_CONTROL) {
-        None // already decided (page_cache/, /pkg)
+    } else if headers.contains_key(header::CACHE_CONTROL) {
+        // Already decided (page_cache/, /pkg). A 304 without one (api_cache.rs) goes on to
+        // get the policy of the 200 it stands for (RFC 9110 §15.4.5).
+        None
     } else if path == "/healthz" || path == "/readyz" {
         Some("no-store")
     } else if path == "/sw.js" || is_page(headers) || crate::is_api(&path) {
