@@ -1,6 +1,7 @@
 //! What the integration tests share: one server per test binary on a real listener, served
 //! by `server::serve::serve` as in production (so with hyper's header-read timeout and
-//! head-size cap), and a raw HTTP/1.1 client that sends exactly the bytes it is given.
+//! head-size cap), more where a test needs another configuration, and a raw HTTP/1.1 client
+//! that sends exactly the bytes it is given.
 
 // Each test binary uses its own part of this module.
 #![allow(dead_code)]
@@ -71,25 +72,35 @@ fn write_fixture(dir: &Path) {
     }
 }
 
-pub fn app() -> Router {
+/// The library, loaded once per test binary whatever number of servers it starts.
+pub static LIBRARY: LazyLock<Arc<Library>> =
+    LazyLock::new(|| Arc::new(Library::load(&content_dir()).expect("content loads")));
+
+/// The configuration of the fixture site, with the defaults for everything else.
+pub fn config() -> Config {
     let dir = fixture_dir();
     write_fixture(&dir);
-    let config = Config::new(
+    Config::new(
         LeptosOptions::builder()
             .output_name("wellspring")
             .site_root(dir.join("site").to_str().unwrap())
             .build(),
         content_dir(),
         "https://wellspring.example".into(),
-    );
-    let library = Library::load(&config.content_dir).expect("content loads");
-    server::router(&config, Arc::new(library))
+    )
 }
 
-/// One server for all tests of a binary, on a real listener on 127.0.0.1 with a
-/// multi-threaded runtime and the production accept loop. (Per-test single-threaded
-/// runtimes stalled Leptos' streaming renders.)
-pub static SERVER: LazyLock<SocketAddr> = LazyLock::new(|| {
+pub fn app() -> Router {
+    server::router(&config(), LIBRARY.clone())
+}
+
+/// One server for all tests of a binary that need nothing special of it.
+pub static SERVER: LazyLock<SocketAddr> = LazyLock::new(|| start(config()));
+
+/// A server configured by `config`, on a real listener on 127.0.0.1 with a multi-threaded
+/// runtime and the production accept loop. (Per-test single-threaded runtimes stalled
+/// Leptos' streaming renders.)
+pub fn start(config: Config) -> SocketAddr {
     let (tx, rx) = std::sync::mpsc::channel();
     std::thread::spawn(move || {
         let rt = tokio::runtime::Builder::new_multi_thread()
@@ -98,14 +109,15 @@ pub static SERVER: LazyLock<SocketAddr> = LazyLock::new(|| {
             .build()
             .unwrap();
         rt.block_on(async move {
-            let app = app();
+            let app = server::router(&config, LIBRARY.clone());
             let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
             tx.send(listener.local_addr().unwrap()).unwrap();
-            server::serve::serve(listener, app, std::future::pending()).await;
+            let timeout = config.header_read_timeout;
+            server::serve::serve(listener, app, timeout, std::future::pending()).await;
         });
     });
     rx.recv().unwrap()
-});
+}
 
 #[derive(Debug)]
 pub struct Response {
@@ -139,12 +151,17 @@ pub fn request(path: &str, extra: &[(&str, &str)]) -> Response {
 
 /// One request with any method and target, `Connection: close`, and no body.
 pub fn request_with(method: &str, path: &str, extra: &[(&str, &str)]) -> Response {
+    request_to(*SERVER, method, path, extra)
+}
+
+/// [`request_with`] to the server at `addr`.
+pub fn request_to(addr: SocketAddr, method: &str, path: &str, extra: &[(&str, &str)]) -> Response {
     let mut req = format!("{method} {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n");
     for (k, v) in extra {
         req.push_str(&format!("{k}: {v}\r\n"));
     }
     req.push_str("\r\n");
-    exchange(req.as_bytes())
+    exchange_with(addr, req.as_bytes())
         .unwrap_or_else(|| panic!("{method} {path}: the connection closed without an answer"))
 }
 
@@ -153,12 +170,16 @@ pub fn get(path: &str) -> (u16, String) {
     (res.status, res.text())
 }
 
-/// Sends `bytes` as they are (from another thread, so a server that answers before reading
-/// everything cannot deadlock the test), then reads until the server closes. `None` when it
-/// closed without answering at all. Panics if the server neither answers nor closes within
+/// Sends `bytes` as they are, then reads until the server closes. `None` when it closed
+/// without answering at all. Panics if the server neither answers nor closes within
 /// [`PATIENCE`].
 pub fn exchange(bytes: &[u8]) -> Option<Response> {
-    let raw = exchange_raw(bytes);
+    exchange_with(*SERVER, bytes)
+}
+
+/// [`exchange`] with the server at `addr`.
+pub fn exchange_with(addr: SocketAddr, bytes: &[u8]) -> Option<Response> {
+    let raw = exchange_raw_with(addr, bytes);
     if raw.is_empty() {
         None
     } else {
@@ -172,15 +193,31 @@ pub fn exchange(bytes: &[u8]) -> Option<Response> {
 
 /// The bytes the server sent back for `bytes`, up to its closing the connection.
 pub fn exchange_raw(bytes: &[u8]) -> Vec<u8> {
-    let mut stream = TcpStream::connect(*SERVER).unwrap();
+    exchange_raw_with(*SERVER, bytes)
+}
+
+/// Most bytes written before reading: far below a fresh socket's send buffer, so writing
+/// them cannot block on a server that answers without reading them all.
+const WRITTEN_AT_ONCE: usize = 4 * 1024;
+
+fn exchange_raw_with(addr: SocketAddr, bytes: &[u8]) -> Vec<u8> {
+    let mut stream = TcpStream::connect(addr).unwrap();
     stream.set_read_timeout(Some(PATIENCE)).unwrap();
-    let mut writer = stream.try_clone().unwrap();
-    let bytes = bytes.to_vec();
-    let sender = std::thread::spawn(move || {
+    // A small request goes out at once, as a browser's does, so a busy test machine cannot
+    // hold it back past a short header-read timeout. A larger one is sent from another
+    // thread, so a server that answers before reading everything cannot deadlock the test.
+    let sender = if bytes.len() <= WRITTEN_AT_ONCE {
         // The server may answer and hang up before taking it all: that is its right.
-        let _ = writer.write_all(&bytes);
-        let _ = writer.flush();
-    });
+        let _ = stream.write_all(bytes);
+        None
+    } else {
+        let mut writer = stream.try_clone().unwrap();
+        let bytes = bytes.to_vec();
+        Some(std::thread::spawn(move || {
+            let _ = writer.write_all(&bytes);
+            let _ = writer.flush();
+        }))
+    };
     let mut raw = Vec::new();
     if let Err(e) = stream.read_to_end(&mut raw) {
         assert!(
@@ -191,7 +228,9 @@ pub fn exchange_raw(bytes: &[u8]) -> Vec<u8> {
         // A reset after (or instead of) an answer: keep what arrived.
     }
     let _ = stream.shutdown(Shutdown::Both);
-    sender.join().unwrap();
+    if let Some(sender) = sender {
+        sender.join().unwrap();
+    }
     raw
 }
 
