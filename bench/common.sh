@@ -207,7 +207,7 @@ fetch_raw() {
 }
 
 # What Chromium sends, so pages and assets come as a reader's browser gets them: cached
-# pages as gzip (spliced per response, see server/src/cache.rs), assets as brotli.
+# pages as gzip (spliced per response, see server/src/page_cache/gzip.rs), assets as brotli.
 ACCEPT_ENCODING=${BENCH_ACCEPT_ENCODING:-gzip, deflate, br, zstd}
 
 # Bytes received for URL with the browser's Accept-Encoding (body as sent, not decoded).

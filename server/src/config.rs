@@ -1,23 +1,27 @@
 //! Configuration from environment variables, parsed once at start-up.
 //!
-//! | variable                 | default                    | meaning                           |
-//! |--------------------------|----------------------------|-----------------------------------|
-//! | `LEPTOS_SITE_ADDR`       | `127.0.0.1:3000`           | address and port to listen on     |
-//! | `LEPTOS_SITE_ROOT`       | `target/site`              | the built site (pkg/, public files)|
-//! | `WELLSPRING_CONTENT_DIR` | `content`                  | topics.toml and articles/         |
-//! | `WELLSPRING_PUBLIC_URL`  | `http://<LEPTOS_SITE_ADDR>`| origin used in canonical links    |
-//! | `WELLSPRING_MAX_REQUESTS`| `1024`                     | requests in flight before 503     |
-//! | `WELLSPRING_CACHE_MB`    | `64`                       | memory for rendered pages         |
-//! | `WELLSPRING_LOG_FORMAT`  | `plain`                    | `plain` or `json` log lines       |
-//! | `RUST_LOG`               | `info`                     | log filter                        |
+//! | variable                       | default                     | meaning                             |
+//! |--------------------------------|-----------------------------|-------------------------------------|
+//! | `LEPTOS_SITE_ADDR`             | `127.0.0.1:3000`            | address and port to listen on       |
+//! | `LEPTOS_SITE_ROOT`             | `target/site`               | the built site (pkg/, public files) |
+//! | `WELLSPRING_CONTENT_DIR`       | `content`                   | topics.toml and articles/           |
+//! | `WELLSPRING_PUBLIC_URL`        | `http://<LEPTOS_SITE_ADDR>` | origin used in canonical links      |
+//! | `WELLSPRING_MAX_REQUESTS`      | `1024`                      | requests in flight before 503       |
+//! | `WELLSPRING_CACHE_MB`          | `64`                        | memory for rendered pages           |
+//! | `WELLSPRING_HEADER_TIMEOUT_MS` | `10000`                     | time to send a request head         |
+//! | `WELLSPRING_LOG_FORMAT`        | `plain`                     | `plain` or `json` log lines         |
+//! | `RUST_LOG`                     | `info`                      | log filter                          |
 //!
 //! Strict-Transport-Security is sent when `WELLSPRING_PUBLIC_URL` is `https://`.
 
 use leptos::config::{get_configuration, LeptosOptions};
-use std::path::PathBuf;
+use std::{path::PathBuf, time::Duration};
 
 const DEFAULT_MAX_REQUESTS: usize = 1024;
 const DEFAULT_CACHE_MB: usize = 64;
+/// Long enough for a phone on a poor connection, short enough that idle connections opened
+/// to hold the server's sockets are let go soon.
+const DEFAULT_HEADER_TIMEOUT_MS: usize = 10_000;
 const MB: usize = 1024 * 1024;
 
 #[derive(Debug, thiserror::Error)]
@@ -48,6 +52,9 @@ pub struct Config {
     pub max_requests: usize,
     /// Bytes of rendered pages kept in memory.
     pub cache_bytes: usize,
+    /// How long a client has to send a complete request head before its connection is
+    /// closed (serve.rs): no silent or trickling client holds a connection longer.
+    pub header_read_timeout: Duration,
     pub log_format: LogFormat,
 }
 
@@ -78,6 +85,7 @@ impl Config {
         Ok(Self {
             max_requests: number("WELLSPRING_MAX_REQUESTS", DEFAULT_MAX_REQUESTS)?,
             cache_bytes: number("WELLSPRING_CACHE_MB", DEFAULT_CACHE_MB)? * MB,
+            header_read_timeout: millis("WELLSPRING_HEADER_TIMEOUT_MS", DEFAULT_HEADER_TIMEOUT_MS)?,
             log_format,
             ..Self::new(leptos, content_dir, public_url)
         })
@@ -91,6 +99,7 @@ impl Config {
             public_url,
             max_requests: DEFAULT_MAX_REQUESTS,
             cache_bytes: DEFAULT_CACHE_MB * MB,
+            header_read_timeout: Duration::from_millis(DEFAULT_HEADER_TIMEOUT_MS as u64),
             log_format: LogFormat::Plain,
         }
     }
@@ -113,6 +122,10 @@ fn number(name: &'static str, default: usize) -> Result<usize, ConfigError> {
     }
 }
 
+fn millis(name: &'static str, default: usize) -> Result<Duration, ConfigError> {
+    number(name, default).map(|ms| Duration::from_millis(ms as u64))
+}
+
 fn parse_public_url(url: &str) -> Result<String, ConfigError> {
     let url = url.trim().trim_end_matches('/');
     if url.starts_with("http://") || url.starts_with("https://") {
@@ -125,6 +138,16 @@ fn parse_public_url(url: &str) -> Result<String, ConfigError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_header_read_timeout_defaults_to_ten_seconds() {
+        let config = Config::new(
+            LeptosOptions::builder().output_name("x").build(),
+            "content".into(),
+            String::new(),
+        );
+        assert_eq!(config.header_read_timeout, Duration::from_secs(10));
+    }
 
     #[test]
     fn public_url_is_normalised_and_checked() {

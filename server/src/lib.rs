@@ -5,9 +5,11 @@
 //! Wellspring's HTTP server: the router, its layers and static files. `main.rs` only reads
 //! the configuration, loads the content and serves.
 
-pub mod cache;
+pub mod api_cache;
 pub mod config;
 pub mod logs;
+pub mod negotiate;
+pub mod page_cache;
 pub mod security;
 pub mod serve;
 
@@ -40,6 +42,12 @@ const IMMUTABLE: &str = "public, max-age=31536000, immutable";
 
 /// Set once shutdown begins, so /readyz tells load balancers to send requests elsewhere.
 static DRAINING: AtomicBool = AtomicBool::new(false);
+
+/// Whether `path` is a server function's: under `app::api::API_PREFIX`, their one home.
+pub fn is_api(path: &str) -> bool {
+    path.strip_prefix(app::api::API_PREFIX)
+        .is_some_and(|rest| rest.starts_with('/'))
+}
 
 /// Marks this process as going away: /readyz answers 503 from now on.
 pub fn start_draining() {
@@ -80,7 +88,7 @@ pub fn router(config: &Config, library: SharedLibrary) -> Router {
             header::CACHE_CONTROL,
             header::HeaderValue::from_static(IMMUTABLE),
         ));
-    let cache = Arc::new(cache::PageCache::new(config.cache_bytes));
+    let cache = Arc::new(page_cache::PageCache::new(config.cache_bytes));
 
     let app = Router::new()
         .leptos_routes_with_context(&options, routes, context.clone(), {
@@ -96,7 +104,10 @@ pub fn router(config: &Config, library: SharedLibrary) -> Router {
         ))
         .with_state(options)
         .layer(middleware::from_fn(own_owner))
-        .layer(middleware::from_fn_with_state(cache.clone(), cache::serve));
+        .layer(middleware::from_fn_with_state(
+            cache.clone(),
+            page_cache::keep_first_render,
+        ));
     layers(app, config, cache)
 }
 
@@ -104,8 +115,10 @@ pub fn router(config: &Config, library: SharedLibrary) -> Router {
 /// and caching headers on every answer, refusals included; shedding load beyond the
 /// concurrency limit; refusing odd methods and oversized requests; a deadline; no internal
 /// error text; compression of what is not compressed yet.
-fn layers(app: Router, config: &Config, cache: Arc<cache::PageCache>) -> Router {
+fn layers(app: Router, config: &Config, cache: Arc<page_cache::PageCache>) -> Router {
     let mut app = app
+        // Server functions' answers are hashed as made and tagged as sent (api_cache.rs).
+        .layer(middleware::from_fn(api_cache::tag))
         // Only what is not cached is compressed here (cached pages come compressed): a quick
         // level, since brotli's default of 11 costs milliseconds per response.
         .layer(
@@ -114,6 +127,7 @@ fn layers(app: Router, config: &Config, cache: Arc<cache::PageCache>) -> Router 
                 .gzip(true)
                 .quality(CompressionLevel::Precise(4)),
         )
+        .layer(middleware::from_fn(api_cache::revalidate))
         .layer(middleware::from_fn(security::hide_internal_errors))
         .layer(TimeoutLayer::with_status_code(
             StatusCode::REQUEST_TIMEOUT,
@@ -135,10 +149,13 @@ fn layers(app: Router, config: &Config, cache: Arc<cache::PageCache>) -> Router 
             value.clone(),
         ));
     }
-    let hits = Arc::new(cache::Hits { cache, headers });
-    app.layer(middleware::from_fn_with_state(hits, cache::answer_hits))
-        .layer(middleware::map_response(close_when_draining))
-        .layer(logs::layer())
+    let hits = Arc::new(page_cache::Hits { cache, headers });
+    app.layer(middleware::from_fn_with_state(
+        hits,
+        page_cache::answer_hits,
+    ))
+    .layer(middleware::map_response(close_when_draining))
+    .layer(logs::layer())
 }
 
 /// While draining, every answer closes its connection, so a client or proxy holding a
@@ -154,27 +171,13 @@ async fn close_when_draining(mut response: axum::response::Response) -> axum::re
     response
 }
 
-/// Runs each request under a reactive owner of its own, whatever owner its thread holds.
-///
-/// Leptos leaves each page render's root owner as its thread's current owner
-/// (`Owner::new_root` sets it), and leptos_axum's handlers for server functions and public
-/// files make `Owner::new()`: a child of the current owner. A file request served on that
-/// thread while the render awaited its data thus became the page's child, found the page's
-/// `ResponseOptions` in context and took its headers: the page went out without its
-/// Content-Security-Policy, so the locked-down one stopped its scripts (tests/isolation.rs).
+/// Runs each request under a reactive owner of its own (see
+/// `app::leptos_internals::in_own_owner`, with the other things Leptos upgrades may change).
 async fn own_owner(
     request: axum::extract::Request,
     next: middleware::Next,
 ) -> axum::response::Response {
-    let owner = Owner::new_root(None);
-    // `new_root` made it the thread's owner too: only this request's polls should see it.
-    owner.clone().unset();
-    leptos::reactive::computed::ScopedFuture {
-        owner,
-        observer: None,
-        fut: next.run(request),
-    }
-    .await
+    app::leptos_internals::in_own_owner(next.run(request)).await
 }
 
 /// Content is loaded before the server listens, so a listening server is ready until it
@@ -184,5 +187,20 @@ async fn ready(articles: usize) -> (StatusCode, String) {
         (StatusCode::SERVICE_UNAVAILABLE, "draining\n".into())
     } else {
         (StatusCode::OK, format!("ready: {articles} articles\n"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_api;
+    use app::api::API_PREFIX;
+
+    #[test]
+    fn api_paths_are_those_under_the_prefix() {
+        assert!(is_api(&format!("{API_PREFIX}/search-index")));
+        assert!(!is_api(API_PREFIX));
+        assert!(!is_api(&format!("{API_PREFIX}ary")));
+        assert!(!is_api(&format!("/articles{API_PREFIX}/x")));
+        assert!(!is_api("/"));
     }
 }

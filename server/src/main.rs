@@ -141,7 +141,7 @@ async fn serve() -> ExitCode {
         }
     };
     tracing::info!("listening on http://{addr}");
-    server::serve::serve(listener, app, shutdown_signal()).await;
+    server::serve::serve(listener, app, config.header_read_timeout, shutdown_signal()).await;
     tracing::info!("stopped");
     ExitCode::SUCCESS
 }

@@ -113,7 +113,7 @@ pub async fn gate(mut request: Request, next: Next) -> Response {
             .into_response();
     }
     // Server functions answer GET only; hyper still sends no body to a HEAD request.
-    if request.method() == Method::HEAD && request.uri().path().starts_with("/api/") {
+    if request.method() == Method::HEAD && crate::is_api(request.uri().path()) {
         *request.method_mut() = Method::GET;
     }
     next.run(request).await
@@ -131,7 +131,7 @@ pub fn head_too_large(headers: &axum::http::HeaderMap) -> bool {
 /// Server functions answer bad arguments with a 500 and the deserialiser's message. That is
 /// the client's mistake (400), and no internal message is anyone's business.
 pub async fn hide_internal_errors(request: Request, next: Next) -> Response {
-    let api = request.uri().path().starts_with("/api/");
+    let api = crate::is_api(request.uri().path());
     let response = next.run(request).await;
     if response.status() != StatusCode::INTERNAL_SERVER_ERROR || !api {
         return response;
@@ -160,11 +160,13 @@ pub async fn cache_policy(request: Request, next: Next) -> Response {
     let policy = if status.is_client_error() || status.is_server_error() {
         // An error may be gone a moment later (a new article, the end of a flood).
         Some("no-store")
-    } else if status == StatusCode::NOT_MODIFIED || headers.contains_key(header::CACHE_CONTROL) {
-        None // already decided (cache.rs, /pkg)
+    } else if headers.contains_key(header::CACHE_CONTROL) {
+        // Already decided (page_cache/, /pkg). A 304 without one (api_cache.rs) goes on to
+        // get the policy of the 200 it stands for (RFC 9110 §15.4.5).
+        None
     } else if path == "/healthz" || path == "/readyz" {
         Some("no-store")
-    } else if path == "/sw.js" || is_page(headers) || path.starts_with("/api/") {
+    } else if path == "/sw.js" || is_page(headers) || crate::is_api(&path) {
         // Pages and data change with each deploy: keep, but ask first (ETag).
         Some("no-cache")
     } else {

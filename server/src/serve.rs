@@ -14,20 +14,24 @@ use hyper_util::{
 use std::{future::Future, time::Duration};
 use tokio::net::TcpListener;
 
-/// A client has this long to send a complete request head.
-pub const HEADER_READ_TIMEOUT: Duration = Duration::from_secs(10);
 /// hyper's read buffer, and so the largest request head it will parse at all.
 const MAX_HEAD_BUFFER: usize = 64 * 1024;
 /// After the shutdown signal, in-flight requests get this long to finish.
 const DRAIN_TIMEOUT: Duration = Duration::from_secs(30);
 
 /// Serves `app` on `listener` until `shutdown` resolves, then stops accepting and waits for
-/// the connections already open to finish their requests.
-pub async fn serve(listener: TcpListener, app: Router, shutdown: impl Future<Output = ()>) {
+/// the connections already open to finish their requests. A client has `header_read_timeout`
+/// to send a complete request head (`Config::header_read_timeout`).
+pub async fn serve(
+    listener: TcpListener,
+    app: Router,
+    header_read_timeout: Duration,
+    shutdown: impl Future<Output = ()>,
+) {
     let mut builder = http1::Builder::new();
     builder
         .timer(TokioTimer::new())
-        .header_read_timeout(HEADER_READ_TIMEOUT)
+        .header_read_timeout(header_read_timeout)
         .max_buf_size(MAX_HEAD_BUFFER);
     let graceful = GracefulShutdown::new();
     let mut shutdown = std::pin::pin!(shutdown);

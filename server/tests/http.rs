@@ -315,7 +315,10 @@ fn an_added_article_is_listed_and_served() {
     );
 
     let dir = copy.0.clone();
-    let addr = common::spawn(move || common::app_for(&dir));
+    let addr = common::start_with(
+        common::config_for(dir.clone()),
+        std::sync::Arc::new(common::load(&dir)),
+    );
     let href = format!("href=\"/articles/{ADDED}\"");
     let (status, html) = get_at(addr, "/");
     assert_eq!(status, 200);

@@ -1,6 +1,7 @@
 //! What the integration tests share: one server per test binary on a real listener, served
 //! by `server::serve::serve` as in production (so with hyper's header-read timeout and
-//! head-size cap), and a raw HTTP/1.1 client that sends exactly the bytes it is given.
+//! head-size cap), more where a test needs another configuration, and a raw HTTP/1.1 client
+//! that sends exactly the bytes it is given.
 
 // Each test binary uses its own part of this module.
 #![allow(dead_code)]
@@ -71,9 +72,10 @@ fn write_fixture(dir: &Path) {
     }
 }
 
-/// The library the test server serves, loaded once. Tests derive what they expect (how many
-/// cards, how many per topic) from it, never from a typed number, so an author who adds or
-/// removes an article breaks none of them.
+/// The library the test server serves, loaded once per test binary whatever number of
+/// servers it starts. Tests derive what they expect (how many cards, how many per topic)
+/// from it, never from a typed number, so an author who adds or removes an article breaks
+/// none of them.
 pub static LIBRARY: LazyLock<Arc<Library>> = LazyLock::new(|| Arc::new(load(&content_dir())));
 
 /// How many articles the library publishes; above zero, so a loop over cards is never empty.
@@ -100,36 +102,41 @@ pub fn load(content: &Path) -> Library {
         .unwrap_or_else(|e| panic!("the content in {} loads: {e}", content.display()))
 }
 
-pub fn app() -> Router {
-    router(content_dir(), Arc::clone(&LIBRARY))
+/// The configuration of the fixture site, with the defaults for everything else.
+pub fn config() -> Config {
+    config_for(content_dir())
 }
 
-/// The production router over the content in `content` (loaded anew) and the fixture site.
-pub fn app_for(content: &Path) -> Router {
-    router(content.to_path_buf(), Arc::new(load(content)))
-}
-
-fn router(content: PathBuf, library: Arc<Library>) -> Router {
+/// [`config`] over the content in `content`.
+pub fn config_for(content: PathBuf) -> Config {
     let dir = fixture_dir();
     write_fixture(&dir);
-    let config = Config::new(
+    Config::new(
         LeptosOptions::builder()
             .output_name("wellspring")
             .site_root(dir.join("site").to_str().unwrap())
             .build(),
         content,
         "https://wellspring.example".into(),
-    );
-    server::router(&config, library)
+    )
 }
 
-/// One server for all tests of a binary (see [`spawn`]).
-pub static SERVER: LazyLock<SocketAddr> = LazyLock::new(|| spawn(app));
+pub fn app() -> Router {
+    server::router(&config(), LIBRARY.clone())
+}
 
-/// Serves the router `app` makes, until the test binary ends, on a real listener on
-/// 127.0.0.1 with a multi-threaded runtime and the production accept loop. (Per-test
-/// single-threaded runtimes stalled Leptos' streaming renders.)
-pub fn spawn(app: impl FnOnce() -> Router + Send + 'static) -> SocketAddr {
+/// One server for all tests of a binary that need nothing special of it.
+pub static SERVER: LazyLock<SocketAddr> = LazyLock::new(|| start(config()));
+
+/// A server configured by `config`, on a real listener on 127.0.0.1 with a multi-threaded
+/// runtime and the production accept loop. (Per-test single-threaded runtimes stalled
+/// Leptos' streaming renders.)
+pub fn start(config: Config) -> SocketAddr {
+    start_with(config, LIBRARY.clone())
+}
+
+/// [`start`], serving `library`.
+pub fn start_with(config: Config, library: Arc<Library>) -> SocketAddr {
     let (tx, rx) = std::sync::mpsc::channel();
     std::thread::spawn(move || {
         let rt = tokio::runtime::Builder::new_multi_thread()
@@ -138,10 +145,11 @@ pub fn spawn(app: impl FnOnce() -> Router + Send + 'static) -> SocketAddr {
             .build()
             .unwrap();
         rt.block_on(async move {
-            let app = app();
+            let app = server::router(&config, library);
             let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
             tx.send(listener.local_addr().unwrap()).unwrap();
-            server::serve::serve(listener, app, std::future::pending()).await;
+            let timeout = config.header_read_timeout;
+            server::serve::serve(listener, app, timeout, std::future::pending()).await;
         });
     });
     rx.recv().unwrap()
@@ -189,15 +197,13 @@ pub fn request_to(addr: SocketAddr, method: &str, path: &str, extra: &[(&str, &s
         req.push_str(&format!("{k}: {v}\r\n"));
     }
     req.push_str("\r\n");
-    let raw = exchange_raw_at(addr, req.as_bytes());
-    if raw.is_empty() {
-        panic!("{method} {path}: the connection closed without an answer");
-    }
-    parse_or_panic(&raw)
+    exchange_with(addr, req.as_bytes())
+        .unwrap_or_else(|| panic!("{method} {path}: the connection closed without an answer"))
 }
 
 pub fn get(path: &str) -> (u16, String) {
-    get_at(*SERVER, path)
+    let res = request(path, &[]);
+    (res.status, res.text())
 }
 
 /// [`get`] from the server at `addr`.
@@ -206,35 +212,54 @@ pub fn get_at(addr: SocketAddr, path: &str) -> (u16, String) {
     (res.status, res.text())
 }
 
-/// Sends `bytes` as they are (from another thread, so a server that answers before reading
-/// everything cannot deadlock the test), then reads until the server closes. `None` when it
-/// closed without answering at all. Panics if the server neither answers nor closes within
+/// Sends `bytes` as they are, then reads until the server closes. `None` when it closed
+/// without answering at all. Panics if the server neither answers nor closes within
 /// [`PATIENCE`].
 pub fn exchange(bytes: &[u8]) -> Option<Response> {
-    let raw = exchange_raw(bytes);
-    (!raw.is_empty()).then(|| parse_or_panic(&raw))
+    exchange_with(*SERVER, bytes)
 }
 
-fn parse_or_panic(raw: &[u8]) -> Response {
-    parse(raw).unwrap_or_else(|| panic!("not an HTTP response: {:?}", String::from_utf8_lossy(raw)))
+/// [`exchange`] with the server at `addr`.
+pub fn exchange_with(addr: SocketAddr, bytes: &[u8]) -> Option<Response> {
+    let raw = exchange_raw_with(addr, bytes);
+    if raw.is_empty() {
+        None
+    } else {
+        Some(
+            parse(&raw).unwrap_or_else(|| {
+                panic!("not an HTTP response: {:?}", String::from_utf8_lossy(&raw))
+            }),
+        )
+    }
 }
 
 /// The bytes the server sent back for `bytes`, up to its closing the connection.
 pub fn exchange_raw(bytes: &[u8]) -> Vec<u8> {
-    exchange_raw_at(*SERVER, bytes)
+    exchange_raw_with(*SERVER, bytes)
 }
 
-/// [`exchange_raw`] with the server at `addr`.
-pub fn exchange_raw_at(addr: SocketAddr, bytes: &[u8]) -> Vec<u8> {
+/// Most bytes written before reading: far below a fresh socket's send buffer, so writing
+/// them cannot block on a server that answers without reading them all.
+const WRITTEN_AT_ONCE: usize = 4 * 1024;
+
+fn exchange_raw_with(addr: SocketAddr, bytes: &[u8]) -> Vec<u8> {
     let mut stream = TcpStream::connect(addr).unwrap();
     stream.set_read_timeout(Some(PATIENCE)).unwrap();
-    let mut writer = stream.try_clone().unwrap();
-    let bytes = bytes.to_vec();
-    let sender = std::thread::spawn(move || {
+    // A small request goes out at once, as a browser's does, so a busy test machine cannot
+    // hold it back past a short header-read timeout. A larger one is sent from another
+    // thread, so a server that answers before reading everything cannot deadlock the test.
+    let sender = if bytes.len() <= WRITTEN_AT_ONCE {
         // The server may answer and hang up before taking it all: that is its right.
-        let _ = writer.write_all(&bytes);
-        let _ = writer.flush();
-    });
+        let _ = stream.write_all(bytes);
+        None
+    } else {
+        let mut writer = stream.try_clone().unwrap();
+        let bytes = bytes.to_vec();
+        Some(std::thread::spawn(move || {
+            let _ = writer.write_all(&bytes);
+            let _ = writer.flush();
+        }))
+    };
     let mut raw = Vec::new();
     if let Err(e) = stream.read_to_end(&mut raw) {
         assert!(
@@ -245,7 +270,9 @@ pub fn exchange_raw_at(addr: SocketAddr, bytes: &[u8]) -> Vec<u8> {
         // A reset after (or instead of) an answer: keep what arrived.
     }
     let _ = stream.shutdown(Shutdown::Both);
-    sender.join().unwrap();
+    if let Some(sender) = sender {
+        sender.join().unwrap();
+    }
     raw
 }
 
