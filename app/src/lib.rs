@@ -18,6 +18,7 @@ pub mod components;
 pub mod content;
 #[cfg(any(feature = "ssr", feature = "csr"))]
 pub mod embedded;
+pub mod help;
 mod hydration;
 pub mod model;
 pub mod offline;

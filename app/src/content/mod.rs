@@ -1,8 +1,10 @@
 //! The content pipeline: `content/topics.toml` and `content/articles/*.md` in, a validated,
 //! rendered [`Library`] out. Runs once at start-up; no web framework in here.
 
+mod date;
 mod error;
 mod front_matter;
+pub mod help;
 mod inert;
 mod markdown;
 #[cfg(test)]
@@ -10,6 +12,7 @@ mod proptests;
 #[cfg(test)]
 mod tests;
 
+pub use date::Date;
 pub use error::{ContentError, ContentErrors};
 pub use inert::active_html;
 pub use markdown::{reading_minutes, slugify, WORDS_PER_MINUTE};
