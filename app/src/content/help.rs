@@ -407,6 +407,40 @@ fn explain(e: &toml::de::Error, table: &DeValue, at: usize) -> (String, String) 
     (field, message.to_string())
 }
 
+/// A small help.toml for tests: regions gb (the default) and au, one service in gb.
+#[cfg(test)]
+pub(crate) const FIXTURE: &str = r#"[[region]]
+code = "gb"
+name = "United Kingdom"
+emergency = "999"
+
+[[region]]
+code = "au"
+name = "Australia"
+emergency = "000"
+
+[[service]]
+name = "Listening line"
+regions = ["gb"]
+audiences = ["everyone"]
+description = "Someone to listen."
+hours = "24/7"
+languages = ["en"]
+verified = 2026-12-01
+url = "https://example.org"
+call = "116 123"
+text = { number = "85258", keyword = "SHOUT" }
+"#;
+
+/// [`FIXTURE`], loaded.
+#[cfg(test)]
+pub(crate) fn fixture() -> HelpDirectory {
+    let today = Date::new(2026, 12, 6).unwrap();
+    parse(Path::new("help.toml"), FIXTURE, today)
+        .unwrap()
+        .directory
+}
+
 #[cfg(test)]
 #[path = "help_tests.rs"]
 mod tests;

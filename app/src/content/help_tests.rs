@@ -4,28 +4,7 @@
 use super::*;
 use std::path::PathBuf;
 
-const GOOD: &str = r#"[[region]]
-code = "gb"
-name = "United Kingdom"
-emergency = "999"
-
-[[region]]
-code = "au"
-name = "Australia"
-emergency = "000"
-
-[[service]]
-name = "Listening line"
-regions = ["gb"]
-audiences = ["everyone"]
-description = "Someone to listen."
-hours = "24/7"
-languages = ["en"]
-verified = 2026-12-01
-url = "https://example.org"
-call = "116 123"
-text = { number = "85258", keyword = "SHOUT" }
-"#;
+const GOOD: &str = FIXTURE;
 
 fn today() -> Date {
     Date::new(2026, 12, 6).unwrap()
