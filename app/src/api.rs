@@ -4,6 +4,7 @@
 //! the same functions, by the same names, answer from the library compiled in (see the
 //! `embedded` module below), so the pages never know which build they are in.
 
+use crate::help::HelpDirectory;
 use crate::model::{ArticleCard, ArticlePage, LibraryData, Topic};
 use crate::search::SearchIndex;
 use leptos::prelude::*;
@@ -139,6 +140,13 @@ pub async fn get_article(
     Ok(library()?.article(&slug).map(|a| a.page.clone()))
 }
 
+/// The crisis and support services of content/help.toml, with the default region.
+#[cfg(not(feature = "csr"))]
+#[server(prefix = "/api", endpoint = "help", input = GetUrl)]
+pub async fn get_help() -> Result<HelpDirectory, ServerFnError> {
+    Ok(library()?.help().clone())
+}
+
 /// The static build's answers: the same signatures as the server functions above, from the
 /// library compiled into the WASM. `async` and `Result` only to match them.
 #[cfg(feature = "csr")]
@@ -163,6 +171,10 @@ mod embedded {
     pub async fn get_article(slug: String) -> Result<Option<ArticlePage>, ServerFnError> {
         Ok(library().page(&slug).cloned())
     }
+
+    pub async fn get_help() -> Result<HelpDirectory, ServerFnError> {
+        Ok(library().help().clone())
+    }
 }
 #[cfg(feature = "csr")]
 pub use embedded::*;
@@ -179,6 +191,7 @@ mod tests {
             GetCards::PATH,
             GetSearchIndex::PATH,
             GetArticle::PATH,
+            GetHelp::PATH,
         ] {
             assert!(path.starts_with(&format!("{API_PREFIX}/")), "{path}");
         }

@@ -72,6 +72,11 @@ fn write_fixture(dir: &Path) {
 }
 
 pub fn app() -> Router {
+    app_for(content_dir())
+}
+
+/// The application serving the content in `content`, with the fixture site.
+pub fn app_for(content: PathBuf) -> Router {
     let dir = fixture_dir();
     write_fixture(&dir);
     let config = Config::new(
@@ -79,7 +84,7 @@ pub fn app() -> Router {
             .output_name("wellspring")
             .site_root(dir.join("site").to_str().unwrap())
             .build(),
-        content_dir(),
+        content,
         "https://wellspring.example".into(),
     );
     let library = Library::load(&config.content_dir).expect("content loads");
@@ -89,7 +94,11 @@ pub fn app() -> Router {
 /// One server for all tests of a binary, on a real listener on 127.0.0.1 with a
 /// multi-threaded runtime and the production accept loop. (Per-test single-threaded
 /// runtimes stalled Leptos' streaming renders.)
-pub static SERVER: LazyLock<SocketAddr> = LazyLock::new(|| {
+pub static SERVER: LazyLock<SocketAddr> = LazyLock::new(|| spawn(app));
+
+/// Serves what `make` builds on a listener of its own, as [`SERVER`] does, for the rest of
+/// the test binary's life.
+pub fn spawn(make: impl FnOnce() -> Router + Send + 'static) -> SocketAddr {
     let (tx, rx) = std::sync::mpsc::channel();
     std::thread::spawn(move || {
         let rt = tokio::runtime::Builder::new_multi_thread()
@@ -98,14 +107,14 @@ pub static SERVER: LazyLock<SocketAddr> = LazyLock::new(|| {
             .build()
             .unwrap();
         rt.block_on(async move {
-            let app = app();
+            let app = make();
             let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
             tx.send(listener.local_addr().unwrap()).unwrap();
             server::serve::serve(listener, app, std::future::pending()).await;
         });
     });
     rx.recv().unwrap()
-});
+}
 
 #[derive(Debug)]
 pub struct Response {
@@ -149,7 +158,14 @@ pub fn request_with(method: &str, path: &str, extra: &[(&str, &str)]) -> Respons
 }
 
 pub fn get(path: &str) -> (u16, String) {
-    let res = request(path, &[]);
+    get_at(*SERVER, path)
+}
+
+/// A plain GET to the server at `addr`.
+pub fn get_at(addr: SocketAddr, path: &str) -> (u16, String) {
+    let req = format!("GET {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+    let res = parse(&exchange_raw_at(addr, req.as_bytes()))
+        .unwrap_or_else(|| panic!("GET {path}: no answer"));
     (res.status, res.text())
 }
 
@@ -172,7 +188,12 @@ pub fn exchange(bytes: &[u8]) -> Option<Response> {
 
 /// The bytes the server sent back for `bytes`, up to its closing the connection.
 pub fn exchange_raw(bytes: &[u8]) -> Vec<u8> {
-    let mut stream = TcpStream::connect(*SERVER).unwrap();
+    exchange_raw_at(*SERVER, bytes)
+}
+
+/// [`exchange_raw`] with the server at `addr`.
+pub fn exchange_raw_at(addr: SocketAddr, bytes: &[u8]) -> Vec<u8> {
+    let mut stream = TcpStream::connect(addr).unwrap();
     stream.set_read_timeout(Some(PATIENCE)).unwrap();
     let mut writer = stream.try_clone().unwrap();
     let bytes = bytes.to_vec();
