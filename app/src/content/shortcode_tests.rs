@@ -17,7 +17,7 @@ fn render(body: &str) -> Result<String, Vec<ContentError>> {
         description: String::new(),
     }];
     let sources = vec![(PathBuf::from("articles/a.md"), format!("{FRONT}{body}"))];
-    Library::from_sources(topics, help::fixture(), sources)
+    Library::from_sources(topics, help::tests::fixture(), sources)
         .map(|lib| lib.article("a").unwrap().page.body_html.clone())
         .map_err(|e| e.0)
 }
@@ -82,7 +82,8 @@ fn boxes_add_no_words_and_no_headings() {
         description: String::new(),
     }];
     let src = format!("{FRONT}One two three.\n\n{{{{ help }}}}\n");
-    let lib = Library::from_sources(topics, help::fixture(), vec![("a.md".into(), src)]).unwrap();
+    let lib =
+        Library::from_sources(topics, help::tests::fixture(), vec![("a.md".into(), src)]).unwrap();
     let article = lib.article("a").unwrap();
     assert_eq!(article.word_count, 3);
     assert!(article.page.toc.is_empty());

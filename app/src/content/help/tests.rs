@@ -1,10 +1,44 @@
 //! help.toml: loading, each validation error with its line and field, the warnings, and the
 //! shipped file.
 
+use super::fields::number_problem;
 use super::*;
+use crate::help::Audience;
 use std::path::PathBuf;
 
 const GOOD: &str = FIXTURE;
+
+/// A small help.toml for tests: regions gb (the default) and au, one service in gb.
+pub(crate) const FIXTURE: &str = r#"[[region]]
+code = "gb"
+name = "United Kingdom"
+emergency = "999"
+
+[[region]]
+code = "au"
+name = "Australia"
+emergency = "000"
+
+[[service]]
+name = "Listening line"
+regions = ["gb"]
+audiences = ["everyone"]
+description = "Someone to listen."
+hours = "24/7"
+languages = ["en"]
+verified = 2026-12-01
+url = "https://example.org"
+call = "116 123"
+text = { number = "85258", keyword = "SHOUT" }
+"#;
+
+/// [`FIXTURE`], loaded.
+pub(crate) fn fixture() -> HelpDirectory {
+    let today = Date::new(2026, 12, 6).unwrap();
+    parse(Path::new("help.toml"), FIXTURE, today)
+        .unwrap()
+        .directory
+}
 
 fn today() -> Date {
     Date::new(2026, 12, 6).unwrap()
