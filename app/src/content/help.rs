@@ -100,7 +100,7 @@ pub fn parse(path: &Path, text: &str, today: Date) -> Result<LoadedHelp, Vec<Con
         .into_iter()
         .filter_map(|(raw, span)| check.service(raw, span, &codes, today))
         .collect();
-    if !doc.get_ref().iter().any(|(k, _)| k.get_ref() == "region") {
+    if regions.is_empty() {
         let message = "add at least one [[region]] with its code, name and emergency number";
         check.errors.push(1, "region", message);
     }

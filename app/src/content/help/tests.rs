@@ -217,6 +217,8 @@ fn regions_are_required() {
     let services = &GOOD[GOOD.find("[[service]]").unwrap()..];
     let errors = errors_of(services);
     assert!(errors.iter().any(|e| e.field == "region"), "{errors:#?}");
+    let errors = errors_of(&format!("region = []\n{services}"));
+    assert!(errors.iter().any(|e| e.field == "region"), "{errors:#?}");
 }
 
 #[test]
