@@ -105,7 +105,7 @@ fn region_picker(regions: &[Region], pick: &RegionPick) -> impl IntoView {
                 {options}
                 <option value=ALL_REGIONS selected=pick.all>"All regions"</option>
             </select>
-            <button type="submit">"Show"</button>
+            <button type="submit" class="button">"Show"</button>
         </form>
     }
 }
