@@ -53,7 +53,7 @@ pub fn render(dir: &HelpDirectory, audience: Audience) -> String {
             esc(&region.code)
         );
         html += &format!(
-            "<li class=\"help-emergency\">In an emergency in {}, call <a href=\"{}\">{}</a></li>\n",
+            "<li class=\"help-emergency\"><strong>{}</strong>: in an emergency, <a href=\"{}\">call {}</a></li>\n",
             esc(&region.name),
             esc(&region.emergency_href()),
             esc(&region.emergency)

@@ -141,7 +141,7 @@ fn region_block(dir: &HelpDirectory, region: &Region, shown: bool) -> impl IntoV
             <section class="urgent" aria-labelledby=danger_label>
                 <h3 id=danger>"If you or someone else is in danger right now"</h3>
                 <p>
-                    "Call " <a class="call" href=region.emergency_href()>{region.emergency.clone()}</a>
+                    <a class="call" href=region.emergency_href()>"Call " {region.emergency.clone()}</a>
                     " for police, ambulance or fire, or go to the nearest emergency department."
                 </p>
             </section>
