@@ -5,6 +5,7 @@
 //! `embedded` module below), so the pages never know which build they are in.
 
 use crate::filters::Filters;
+use crate::help::HelpDirectory;
 use crate::model::{ArticleCard, ArticleContent, Catalog, TopicCount};
 use crate::search::SearchIndex;
 use leptos::prelude::*;
@@ -124,6 +125,13 @@ pub async fn get_article(
     Ok(library()?.article(&slug).map(|a| a.page.clone()))
 }
 
+/// The crisis and support services of content/help.toml, with the default region.
+#[cfg(not(feature = "csr"))]
+#[server(prefix = "/api", endpoint = "help", input = GetUrl)]
+pub async fn get_help() -> Result<HelpDirectory, ServerFnError> {
+    Ok(library()?.help().clone())
+}
+
 /// The static build's answers: the same signatures as the server functions above, from the
 /// library compiled into the WASM. `async` and `Result` only to match them.
 #[cfg(feature = "csr")]
@@ -148,6 +156,10 @@ mod embedded {
     pub async fn get_article(slug: String) -> Result<Option<ArticleContent>, ServerFnError> {
         Ok(library().page(&slug).cloned())
     }
+
+    pub async fn get_help() -> Result<HelpDirectory, ServerFnError> {
+        Ok(library().help().clone())
+    }
 }
 #[cfg(feature = "csr")]
 pub use embedded::*;
@@ -164,6 +176,7 @@ mod tests {
             GetCards::PATH,
             GetSearchIndex::PATH,
             GetArticle::PATH,
+            GetHelp::PATH,
         ] {
             assert!(path.starts_with(&format!("{API_PREFIX}/")), "{path}");
         }

@@ -119,7 +119,7 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=LibraryPage ssr=SsrMode::Async/>
                     <Route path=path!("/articles/:slug") view=ArticlePage ssr=SsrMode::Async/>
-                    <Route path=path!("/help") view=HelpPage/>
+                    <Route path=path!("/help") view=HelpPage ssr=SsrMode::Async/>
                     <Route path=path!("/saved") view=SavedPage/>
                     <Route path=path!("/my-data") view=MyDataPage/>
                     <Route path=path!("/offline") view=OfflinePage/>

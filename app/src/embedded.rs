@@ -3,6 +3,7 @@
 //! line and field as the server's start-up), and the `csr` build compiles it in and answers
 //! every data request from it (see api.rs).
 
+use crate::help::HelpDirectory;
 use crate::model::{ArticleContent, Catalog};
 use crate::search::SearchIndex;
 use serde::{Deserialize, Serialize};
@@ -14,6 +15,8 @@ pub struct EmbeddedLibrary {
     pub index: SearchIndex,
     /// Every article page, in `data.articles` order.
     pub pages: Vec<ArticleContent>,
+    /// The crisis and support services, with the default region the export was made with.
+    pub help: HelpDirectory,
 }
 
 impl EmbeddedLibrary {
@@ -23,6 +26,10 @@ impl EmbeddedLibrary {
 
     pub fn search_index(&self) -> &SearchIndex {
         &self.index
+    }
+
+    pub fn help(&self) -> &HelpDirectory {
+        &self.help
     }
 
     /// A linear scan: a library is a few hundred articles, looked up once a navigation.
@@ -38,6 +45,7 @@ impl From<&crate::content::Library> for EmbeddedLibrary {
             data: lib.catalog().clone(),
             index: lib.search_index().clone(),
             pages: lib.articles().iter().map(|a| a.page.clone()).collect(),
+            help: lib.help().clone(),
         }
     }
 }
@@ -79,6 +87,7 @@ mod tests {
         let back: EmbeddedLibrary = serde_json::from_str(&json).unwrap();
         assert_eq!(back.catalog(), lib.catalog());
         assert_eq!(back.search_index(), lib.search_index());
+        assert_eq!(back.help(), lib.help());
         for card in &lib.catalog().articles {
             let page = back.page(&card.slug).expect("every card has its page");
             assert_eq!(Some(page), lib.article(&card.slug).map(|a| &a.page));

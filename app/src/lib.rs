@@ -19,6 +19,7 @@ pub mod content;
 #[cfg(any(feature = "ssr", feature = "csr"))]
 pub mod embedded;
 pub mod filters;
+pub mod help;
 mod history;
 mod hydration;
 #[cfg(all(test, feature = "ssr"))]

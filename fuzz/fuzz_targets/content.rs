@@ -6,6 +6,7 @@
 #![no_main]
 
 use app::content::{active_html, reading_minutes, ContentErrors, Library};
+use app::help::HelpDirectory;
 use app::model::Topic;
 use libfuzzer_sys::fuzz_target;
 use std::path::PathBuf;
@@ -31,7 +32,7 @@ fuzz_target!(|data: &[u8]| {
         description: String::new(),
     });
     let path = PathBuf::from("articles/fuzz.md");
-    match Library::from_sources(topics.into(), vec![(path.clone(), src.clone())]) {
+    match Library::from_sources(topics.into(), HelpDirectory::default(), vec![(path.clone(), src.clone())]) {
         Err(ContentErrors(errors)) => {
             let lines = src.split('\n').count();
             for e in errors {

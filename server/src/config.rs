@@ -4,7 +4,8 @@
 //! |--------------------------------|-----------------------------|-------------------------------------|
 //! | `LEPTOS_SITE_ADDR`             | `127.0.0.1:3000`            | address and port to listen on       |
 //! | `LEPTOS_SITE_ROOT`             | `target/site`               | the built site (pkg/, public files) |
-//! | `WELLSPRING_CONTENT_DIR`       | `content`                   | topics.toml and articles/           |
+//! | `WELLSPRING_CONTENT_DIR`       | `content`                   | help.toml, topics.toml, articles/   |
+//! | `WELLSPRING_HELP_REGION`       | first region of help.toml   | region shown before a reader picks  |
 //! | `WELLSPRING_PUBLIC_URL`        | `http://<LEPTOS_SITE_ADDR>` | origin used in canonical links      |
 //! | `WELLSPRING_MAX_REQUESTS`      | `1024`                      | requests in flight before 503       |
 //! | `WELLSPRING_CACHE_MB`          | `64`                        | memory for rendered pages           |
@@ -56,6 +57,9 @@ pub struct Config {
     /// closed (serve.rs): no silent or trickling client holds a connection longer.
     pub header_read_timeout: Duration,
     pub log_format: LogFormat,
+    /// The help.toml region code shown on /help and in help boxes before a reader picks one;
+    /// `None` for help.toml's first region. An unknown code stops start-up (main.rs).
+    pub help_region: Option<String>,
 }
 
 impl Config {
@@ -83,6 +87,7 @@ impl Config {
             Ok(other) => return Err(ConfigError::LogFormat(other.to_string())),
         };
         Ok(Self {
+            help_region: help_region_from_env(),
             max_requests: number("WELLSPRING_MAX_REQUESTS", DEFAULT_MAX_REQUESTS)?,
             cache_bytes: number("WELLSPRING_CACHE_MB", DEFAULT_CACHE_MB)? * MB,
             header_read_timeout: millis("WELLSPRING_HEADER_TIMEOUT_MS", DEFAULT_HEADER_TIMEOUT_MS)?,
@@ -101,6 +106,7 @@ impl Config {
             cache_bytes: DEFAULT_CACHE_MB * MB,
             header_read_timeout: Duration::from_millis(DEFAULT_HEADER_TIMEOUT_MS as u64),
             log_format: LogFormat::Plain,
+            help_region: None,
         }
     }
 
@@ -108,6 +114,15 @@ impl Config {
     pub fn https(&self) -> bool {
         self.public_url.starts_with("https://")
     }
+}
+
+/// `WELLSPRING_HELP_REGION`, lower-cased; unset or empty is `None`. Checked against
+/// help.toml when the content loads, which is also what `server check` and `export` do.
+pub fn help_region_from_env() -> Option<String> {
+    std::env::var("WELLSPRING_HELP_REGION")
+        .ok()
+        .map(|code| code.trim().to_ascii_lowercase())
+        .filter(|code| !code.is_empty())
 }
 
 fn number(name: &'static str, default: usize) -> Result<usize, ConfigError> {

@@ -1,6 +1,6 @@
-use app::content::Library;
+use app::content::{ContentErrors, Library};
 use app::embedded::EmbeddedLibrary;
-use server::config::Config;
+use server::config::{help_region_from_env, Config};
 use std::{
     path::{Path, PathBuf},
     process::ExitCode,
@@ -10,7 +10,8 @@ use std::{
 const USAGE: &str = "\
 Usage: server [serve]          serve Wellspring (configured by environment variables)
        server check [DIR]      validate the content in DIR (default: $WELLSPRING_CONTENT_DIR
-                               or ./content) without serving
+                               or ./content) without serving; warnings (help lines due
+                               for another check) are printed but do not fail it
        server export FILE      validate the content as check does and write it to FILE as
                                JSON, for the static build (Trunk.toml runs this)";
 
@@ -44,16 +45,34 @@ fn content_dir(dir: Option<PathBuf>) -> PathBuf {
         .unwrap_or_else(|| PathBuf::from("content"))
 }
 
+/// Loads the content with `region` as the default help region, naming the variable it came
+/// from if help.toml does not have it (the content pipeline cannot know where it came from).
+fn load(dir: &Path, region: Option<&str>) -> Result<Library, ContentErrors> {
+    Library::load_with_help_region(dir, region).map_err(|mut errors| {
+        for e in &mut errors.0 {
+            if let Some(rest) = e.message.strip_prefix("the default region") {
+                e.message = format!("WELLSPRING_HELP_REGION{rest}");
+            }
+        }
+        errors
+    })
+}
+
 fn check(dir: Option<PathBuf>) -> ExitCode {
     let dir = content_dir(dir);
-    match Library::load(&dir) {
+    match load(&dir, help_region_from_env().as_deref()) {
         Ok(lib) => {
+            for warning in lib.warnings() {
+                eprintln!("warning: {warning}");
+            }
             let words: usize = lib.articles().iter().map(|a| a.word_count).sum();
             println!(
-                "{}: {} articles, {} topics, {words} words: all good",
+                "{}: {} articles, {} topics, {} help lines in {} regions, {words} words: all good",
                 dir.display(),
                 lib.articles().len(),
-                lib.catalog().topics.len()
+                lib.catalog().topics.len(),
+                lib.help().services.len(),
+                lib.help().regions.len(),
             );
             ExitCode::SUCCESS
         }
@@ -69,7 +88,7 @@ fn check(dir: Option<PathBuf>) -> ExitCode {
 /// not rebuild the WASM for nothing.
 fn export(file: &Path) -> ExitCode {
     let dir = content_dir(None);
-    let lib = match Library::load(&dir) {
+    let lib = match load(&dir, help_region_from_env().as_deref()) {
         Ok(lib) => lib,
         Err(errors) => {
             eprint!("error: the static build needs valid content.\n{errors}");
@@ -117,7 +136,7 @@ async fn serve() -> ExitCode {
     };
     let _log = server::logs::init(config.log_format);
     let started = std::time::Instant::now();
-    let library = match Library::load(&config.content_dir) {
+    let library = match load(&config.content_dir, config.help_region.as_deref()) {
         Ok(lib) => Arc::new(lib),
         Err(errors) => {
             eprint!("error: Wellspring did not start.\n{errors}");

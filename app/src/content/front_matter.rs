@@ -1,6 +1,7 @@
 //! The TOML front matter between `+++` lines: splitting it from the body and validating
 //! every field, with the line each problem is on.
 
+use super::date::Date;
 use super::error::ErrorSink;
 use std::collections::HashSet;
 use toml::Value;
@@ -16,58 +17,6 @@ const FIELDS: &[&str] = &[
 ];
 const MAX_TOPICS: usize = 3;
 const MAX_SUMMARY_CHARS: usize = 300;
-
-/// A calendar date, validated.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
-pub struct Date {
-    pub year: u16,
-    pub month: u8,
-    pub day: u8,
-}
-
-impl Date {
-    pub fn iso(&self) -> String {
-        format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)
-    }
-
-    pub fn label(&self) -> String {
-        const MONTHS: [&str; 12] = [
-            "January",
-            "February",
-            "March",
-            "April",
-            "May",
-            "June",
-            "July",
-            "August",
-            "September",
-            "October",
-            "November",
-            "December",
-        ];
-        format!(
-            "{} {} {}",
-            self.day,
-            MONTHS[self.month as usize - 1],
-            self.year
-        )
-    }
-
-    fn new(year: u16, month: u8, day: u8) -> Option<Self> {
-        let leap =
-            (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400);
-        let days = match month {
-            1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-            4 | 6 | 9 | 11 => 30,
-            2 if leap => 29,
-            2 => 28,
-            _ => return None,
-        };
-        (1..=days)
-            .contains(&day)
-            .then_some(Self { year, month, day })
-    }
-}
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FrontMatter {

@@ -2,6 +2,8 @@
 //! text for search and the word count.
 
 use super::error::ErrorSink;
+use super::help_box;
+use crate::help::HelpDirectory;
 use crate::model::TocEntry;
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use std::collections::HashSet;
@@ -62,8 +64,20 @@ fn alignment_as_class(html: String) -> String {
     })
 }
 
-/// Renders `body`, which starts on line `first_line` of its file.
-pub fn render(body: &str, first_line: usize, sink: &mut ErrorSink) -> Rendered {
+/// Where help box `i` goes until the sanitised HTML is ready for it: private-use
+/// characters, which no article types.
+fn box_marker(i: usize) -> String {
+    format!("\u{E000}help-box-{i}\u{E000}")
+}
+
+/// Renders `body`, which starts on line `first_line` of its file; `{{ help }}` paragraphs
+/// become help boxes from `help`.
+pub fn render(
+    body: &str,
+    first_line: usize,
+    help: &HelpDirectory,
+    sink: &mut ErrorSink,
+) -> Rendered {
     let line_at = |offset: usize| first_line + body[..offset].matches('\n').count();
     let mut events: Vec<Event> = Vec::new();
     let mut toc = Vec::new();
@@ -73,9 +87,32 @@ pub fn render(body: &str, first_line: usize, sink: &mut ErrorSink) -> Rendered {
     let mut heading: Option<(usize, String)> = None;
     // For each open link: is it external (so its end needs our own `</a>`)?
     let mut links: Vec<bool> = Vec::new();
+    // The help boxes, and whether the events are inside a shortcode paragraph.
+    let mut boxes: Vec<String> = Vec::new();
+    let mut in_shortcode = false;
 
     for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
+        if in_shortcode {
+            in_shortcode = !matches!(event, Event::End(TagEnd::Paragraph));
+            continue;
+        }
+        if matches!(&event, Event::Text(t) if t.contains("{{")) {
+            let message = "`{{` starts a shortcode: put `{{ help }}` alone on its line, with a blank line before and after";
+            sink.push(line_at(range.start), "body", message);
+        }
         match event {
+            Event::Start(Tag::Paragraph) if body[range.clone()].trim_start().starts_with("{{") => {
+                in_shortcode = true;
+                match help_box::parse_shortcode(&body[range.clone()]) {
+                    Ok(audience) => {
+                        events.push(Event::Start(Tag::Paragraph));
+                        events.push(Event::Text(box_marker(boxes.len()).into()));
+                        events.push(Event::End(TagEnd::Paragraph));
+                        boxes.push(help_box::render(help, audience));
+                    }
+                    Err(message) => sink.push(line_at(range.start), "body", message),
+                }
+            }
             Event::Start(Tag::Heading {
                 level: HeadingLevel::H1,
                 ..
@@ -153,7 +190,10 @@ pub fn render(body: &str, first_line: usize, sink: &mut ErrorSink) -> Rendered {
     }
     let mut html = String::with_capacity(body.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, events.into_iter());
-    let html = SANITIZER.clean(&alignment_as_class(html)).to_string();
+    let mut html = SANITIZER.clean(&alignment_as_class(html)).to_string();
+    for (i, help_box) in boxes.iter().enumerate() {
+        html = html.replace(&format!("<p>{}</p>", box_marker(i)), help_box);
+    }
     let word_count = plain.split_whitespace().count();
     Rendered {
         html,
@@ -206,7 +246,7 @@ pub fn slugify(text: &str) -> String {
     out.trim_end_matches('-').to_string()
 }
 
-fn escape_attr(s: &str) -> String {
+pub(super) fn escape_attr(s: &str) -> String {
     s.replace('&', "&amp;")
         .replace('"', "&quot;")
         .replace('<', "&lt;")

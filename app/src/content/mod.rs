@@ -1,21 +1,32 @@
-//! The content pipeline: `content/topics.toml` and `content/articles/*.md` in, a validated,
-//! rendered [`Library`] out. Runs once at start-up; no web framework in here.
+//! The content pipeline: `content/help.toml`, `content/topics.toml` and
+//! `content/articles/*.md` in, a validated, rendered [`Library`] out. Runs once at start-up;
+//! no web framework in here.
 
+mod article;
+mod date;
 mod error;
 mod front_matter;
+pub mod help;
+mod help_box;
 mod inert;
 mod markdown;
+mod numbers;
 #[cfg(test)]
 mod proptests;
 #[cfg(test)]
+mod shortcode_tests;
+#[cfg(test)]
 mod tests;
 
+pub use date::Date;
 pub use error::{ContentError, ContentErrors};
 pub use inert::active_html;
 pub use markdown::{reading_minutes, slugify, WORDS_PER_MINUTE};
 
-use crate::model::{ArticleCard, ArticleContent, Catalog, Topic, TopicRef};
+use crate::help::HelpDirectory;
+use crate::model::{ArticleContent, Catalog, Topic};
 use crate::search::SearchIndex;
+use article::{load_article, read, ArticleContext};
 use error::ErrorSink;
 use serde::Deserialize;
 use std::collections::{HashMap, HashSet};
@@ -38,6 +49,9 @@ pub struct Library {
     search: SearchIndex,
     articles: Vec<Article>,
     by_slug: HashMap<String, usize>,
+    help: HelpDirectory,
+    /// What should be checked soon but does not stop the site: stale help entries.
+    warnings: Vec<ContentError>,
 }
 
 #[derive(Deserialize)]
@@ -47,24 +61,58 @@ struct TopicsFile {
 }
 
 impl Library {
-    /// Loads `dir/topics.toml` and `dir/articles/*.md`. Drafts are validated but left out.
+    /// Loads `dir/help.toml`, `dir/topics.toml` and `dir/articles/*.md`, with help.toml's
+    /// first region as the default one. Drafts are validated but left out.
     pub fn load(dir: &Path) -> Result<Self, ContentErrors> {
+        Self::load_with_help_region(dir, None)
+    }
+
+    /// As [`Library::load`], with `region` (a code of help.toml) shown in help boxes and on
+    /// /help before a reader picks one; `None` for the first region.
+    pub fn load_with_help_region(dir: &Path, region: Option<&str>) -> Result<Self, ContentErrors> {
+        // First: articles' help boxes are rendered from it.
+        let help_path = dir.join("help.toml");
+        let loaded = help::load(&help_path, Date::today()).map_err(ContentErrors)?;
+        let mut directory = loaded.directory;
+        if let Some(code) = region {
+            if directory.region(code).is_none() {
+                let known: Vec<_> = directory.regions.iter().map(|r| r.code.as_str()).collect();
+                return Err(ContentErrors(vec![ContentError {
+                    file: help_path,
+                    line: 1,
+                    field: "region".into(),
+                    message: format!(
+                        "the default region \"{code}\" is not a region here (known: {})",
+                        known.join(", ")
+                    ),
+                }]));
+            }
+            directory.default_code = code.to_string();
+        }
         let topics = load_topics(&dir.join("topics.toml")).map_err(|e| ContentErrors(vec![e]))?;
         let articles_dir = dir.join("articles");
         let mut paths = list_markdown(&articles_dir).map_err(|e| ContentErrors(vec![e]))?;
         paths.sort();
         // Each file is read by the worker that renders it, so a large library is never all
         // in memory as source at once.
-        Self::build(topics, paths.into_iter().map(|p| (p, None)).collect())
+        let mut lib = Self::build(
+            topics,
+            directory,
+            paths.into_iter().map(|p| (p, None)).collect(),
+        )?;
+        lib.warnings = loaded.warnings;
+        Ok(lib)
     }
 
-    /// Builds a library from topics and `(path, Markdown source)` pairs.
+    /// Builds a library from topics, the help services and `(path, Markdown source)` pairs.
     pub fn from_sources(
         topics: Vec<Topic>,
+        help: HelpDirectory,
         sources: Vec<(PathBuf, String)>,
     ) -> Result<Self, ContentErrors> {
         Self::build(
             topics,
+            help,
             sources.into_iter().map(|(p, s)| (p, Some(s))).collect(),
         )
     }
@@ -72,13 +120,19 @@ impl Library {
     /// Sources are given, or `None` to be read from their path.
     fn build(
         topics: Vec<Topic>,
+        help: HelpDirectory,
         sources: Vec<(PathBuf, Option<String>)>,
     ) -> Result<Self, ContentErrors> {
-        let known: HashSet<&str> = topics.iter().map(|t| t.slug.as_str()).collect();
-        let names: HashMap<&str, &str> = topics
-            .iter()
-            .map(|t| (t.slug.as_str(), t.name.as_str()))
-            .collect();
+        let numbers = help.numbers();
+        let page = ArticleContext {
+            known: &topics.iter().map(|t| t.slug.as_str()).collect(),
+            names: &topics
+                .iter()
+                .map(|t| (t.slug.as_str(), t.name.as_str()))
+                .collect(),
+            help: &help,
+            numbers: &numbers,
+        };
         // Rendering is most of start-up: every core takes a share, in file order.
         let loaded: Vec<_> = crate::parallel::map_shares(&sources, |share| {
             share
@@ -90,10 +144,10 @@ impl Library {
                         .unwrap_or_default()
                         .to_string();
                     let result = match src {
-                        Some(src) => load_article(path, &slug, src, &known, &names),
+                        Some(src) => load_article(path, &slug, src, &page),
                         None => read(path)
                             .map_err(|e| vec![e])
-                            .and_then(|src| load_article(path, &slug, &src, &known, &names)),
+                            .and_then(|src| load_article(path, &slug, &src, &page)),
                     };
                     (path.clone(), slug, result)
                 })
@@ -150,6 +204,8 @@ impl Library {
             search,
             articles,
             by_slug,
+            help,
+            warnings: Vec::new(),
         })
     }
 
@@ -168,79 +224,17 @@ impl Library {
     pub fn article(&self, slug: &str) -> Option<&Article> {
         self.by_slug.get(slug).map(|&i| &self.articles[i])
     }
-}
 
-fn read(path: &Path) -> Result<String, ContentError> {
-    std::fs::read_to_string(path).map_err(|e| ContentError {
-        file: path.to_path_buf(),
-        line: 1,
-        field: "file".into(),
-        message: format!("cannot be read: {e}"),
-    })
-}
+    /// The crisis and support services of help.toml, with the default region.
+    pub fn help(&self) -> &HelpDirectory {
+        &self.help
+    }
 
-/// One article and its plain text from its source: `Ok(None)` for a draft, or every error
-/// found in it.
-fn load_article(
-    path: &Path,
-    slug: &str,
-    src: &str,
-    known: &HashSet<&str>,
-    names: &HashMap<&str, &str>,
-) -> Result<Option<(Article, String)>, Vec<ContentError>> {
-    let mut sink = ErrorSink::new(path);
-    // The reader stores only ASCII slugs of up to 120 bytes: see `model::is_slug`.
-    if slug != slugify(slug) || !crate::model::is_slug(slug) {
-        sink.push(
-            1,
-            "file",
-            "name the file with its slug: lower-case words joined by `-`, ending in .md",
-        );
+    /// Problems that do not stop the site but should be fixed soon (`server check` prints
+    /// them): help entries never verified, or verified over a year ago.
+    pub fn warnings(&self) -> &[ContentError] {
+        &self.warnings
     }
-    let src = src.replace("\r\n", "\n");
-    let article = front_matter::split(&src, &mut sink).and_then(|split| {
-        let fm = front_matter::parse(&split, known, &mut sink);
-        let body = markdown::render(split.body, split.body_line, &mut sink);
-        fm.map(|fm| (fm, body))
-    });
-    if !sink.errors.is_empty() {
-        return Err(sink.errors);
-    }
-    let Some((fm, body)) = article else {
-        return Ok(None);
-    };
-    if fm.draft {
-        return Ok(None);
-    }
-    let card = ArticleCard {
-        slug: slug.to_string(),
-        title: fm.title,
-        summary: fm.summary,
-        topics: fm
-            .topics
-            .iter()
-            .map(|t| TopicRef {
-                slug: t.clone(),
-                name: names[t.as_str()].to_string(),
-            })
-            .collect(),
-        published: fm.published.iso(),
-        published_label: fm.published.label(),
-        reading_minutes: body.reading_minutes(),
-    };
-    let article = Article {
-        page: ArticleContent {
-            card,
-            updated: fm.updated.map(|d| d.iso()),
-            updated_label: fm.updated.map(|d| d.label()),
-            author: fm.author,
-            toc: body.toc,
-            body_html: body.html,
-            related: Vec::new(),
-        },
-        word_count: body.word_count,
-    };
-    Ok(Some((article, body.plain_text)))
 }
 
 /// Related articles share the most topics, newest first. Candidates come from the newest

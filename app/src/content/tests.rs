@@ -33,7 +33,7 @@ fn load(files: &[(&str, &str)]) -> Result<Library, ContentErrors> {
         .iter()
         .map(|(name, src)| (PathBuf::from(format!("articles/{name}")), src.to_string()))
         .collect();
-    Library::from_sources(topics(), sources)
+    Library::from_sources(topics(), help::tests::fixture(), sources)
 }
 
 /// The one error `src` produces, as `line: field: message`.

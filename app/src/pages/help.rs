@@ -1,158 +1,42 @@
-//! `/help`: crisis and support resources, one tap away from every page.
+//! `/help`: crisis and support services, one tap away from every page, for the reader's
+//! region. Every number comes from content/help.toml; none is written here.
 //!
-//! Only real services with their country. Keep this list checked against each service's
-//! own site when editing; a wrong number here is the worst bug Wellspring can have.
+//! The page renders one `help-region` block per region, all but the shown one `hidden`, so
+//! it works without JavaScript (the region picker is a GET form: `/help?region=gb`) and the
+//! browser can show the reader's stored choice by toggling `hidden`.
 
+use crate::api::get_help;
 use crate::components::meta::PageMeta;
+use crate::help::{ChannelKind, HelpDirectory, Region, RegionPick, Service, ALL_REGIONS};
 use leptos::prelude::*;
-
-struct Contact {
-    label: &'static str,
-    href: &'static str,
-}
-
-struct Service {
-    name: &'static str,
-    region: &'static str,
-    about: &'static str,
-    contacts: &'static [Contact],
-}
-
-const fn call(label: &'static str, href: &'static str) -> Contact {
-    Contact { label, href }
-}
-
-const EMERGENCY: &[(&str, &[Contact])] = &[
-    ("United States and Canada", &[call("Call 911", "tel:911")]),
-    ("United Kingdom", &[call("Call 999", "tel:999")]),
-    ("European Union", &[call("Call 112", "tel:112")]),
-    ("Australia", &[call("Call 000", "tel:000")]),
-];
-
-const CRISIS_LINES: &[Service] = &[
-    Service {
-        name: "988 Suicide & Crisis Lifeline",
-        region: "United States",
-        about: "Free, confidential support for anyone in distress, any time of day or night, in English and Spanish.",
-        contacts: &[call("Call 988", "tel:988"), call("Text 988", "sms:988")],
-    },
-    Service {
-        name: "9-8-8 Suicide Crisis Helpline",
-        region: "Canada",
-        about: "Trained responders, any time of day or night, in English and French.",
-        contacts: &[call("Call 988", "tel:988"), call("Text 988", "sms:988")],
-    },
-    Service {
-        name: "Crisis Text Line",
-        region: "United States",
-        about: "A trained volunteer by text message, any time.",
-        contacts: &[call("Text HOME to 741741", "sms:741741?body=HOME")],
-    },
-    Service {
-        name: "Samaritans",
-        region: "United Kingdom and Ireland",
-        about: "Someone to listen, free, day or night, whatever you are going through.",
-        contacts: &[call("Call 116 123", "tel:116123")],
-    },
-    Service {
-        name: "Shout",
-        region: "United Kingdom",
-        about: "Free, confidential crisis support by text, any time.",
-        contacts: &[call("Text SHOUT to 85258", "sms:85258?body=SHOUT")],
-    },
-    Service {
-        name: "Lifeline",
-        region: "Australia",
-        about: "Crisis support and suicide prevention, any time of day or night.",
-        contacts: &[call("Call 13 11 14", "tel:131114")],
-    },
-];
-
-const SPECIFIC: &[Service] = &[
-    Service {
-        name: "The Trevor Project",
-        region: "United States",
-        about: "Crisis support for LGBTQ+ young people, any time.",
-        contacts: &[
-            call("Call 1-866-488-7386", "tel:+18664887386"),
-            call("Text START to 678-678", "sms:678678?body=START"),
-        ],
-    },
-    Service {
-        name: "Trans Lifeline",
-        region: "United States and Canada",
-        about: "Peer support run by and for trans people.",
-        contacts: &[
-            call("US: 877-565-8860", "tel:+18775658860"),
-            call("Canada: 877-330-6366", "tel:+18773306366"),
-        ],
-    },
-    Service {
-        name: "SAMHSA National Helpline",
-        region: "United States",
-        about: "Free, confidential information and treatment referral for substance use and mental health, every day of the year.",
-        contacts: &[call("Call 1-800-662-4357", "tel:+18006624357")],
-    },
-];
-
-fn contacts(list: &'static [Contact]) -> impl IntoView {
-    list.iter()
-        .map(|c| view! { <a class="call" href=c.href>{c.label}</a> })
-        .collect_view()
-}
-
-fn services(list: &'static [Service]) -> impl IntoView {
-    list.iter()
-        .map(|s| {
-            view! {
-                <li class="service">
-                    <h3>{s.name}</h3>
-                    <p class="service-region">{s.region}</p>
-                    <p>{s.about}</p>
-                    <p class="calls">{contacts(s.contacts)}</p>
-                </li>
-            }
-        })
-        .collect_view()
-}
+use leptos_router::hooks::use_query_map;
 
 #[component]
 pub fn HelpPage() -> impl IntoView {
-    let emergency = EMERGENCY
-        .iter()
-        .map(|(region, list)| view! { <li><span>{*region}</span> {contacts(list)}</li> })
-        .collect_view();
+    let query = use_query_map();
+    let help = Resource::new(|| (), |_| get_help());
     view! {
         <PageMeta
             title="Get help now"
-            description="Crisis lines and emergency numbers you can call or text right now, and other ways to find support."
+            description="Crisis lines and emergency numbers you can call or text right now, for where you are, and other ways to find support."
             path="/help"
         />
         <div class="wrap narrow page help">
             <h1>"Get help now"</h1>
-            <section class="urgent" aria-labelledby="danger">
-                <h2 id="danger">"If you or someone else is in danger right now"</h2>
-                <p>"Call your local emergency number. If you are not sure of it:"</p>
-                <ul class="emergency">{emergency}</ul>
-                <p>"Anywhere else, call your country's emergency number or go to the nearest emergency department."</p>
-            </section>
-            <section aria-labelledby="talk">
-                <h2 id="talk">"Talk to someone now"</h2>
-                <p>
-                    "If you are thinking about suicide, or feel you can't cope, these free services "
-                    "will listen. You don't need to be in crisis to reach out."
-                </p>
-                <ul class="services">{services(CRISIS_LINES)}</ul>
-                <p>
-                    "Outside these countries, "
-                    <a href="https://findahelpline.com" rel="noopener noreferrer">"findahelpline.com"</a>
-                    " lists free helplines around the world."
-                </p>
-            </section>
-            <section aria-labelledby="specific">
-                <h2 id="specific">"Support for specific needs"</h2>
-                <ul class="services">{services(SPECIFIC)}</ul>
-            </section>
+            <Suspense fallback=|| view! { <p class="loading">"Loading the help lines…"</p> }>
+                {move || {
+                    let asked = query.read().get("region");
+                    Suspend::new(async move {
+                        match help.await {
+                            Ok(dir) => {
+                                let pick = dir.pick(asked.as_deref());
+                                view! { <Directory dir pick/> }.into_any()
+                            }
+                            Err(_) => view! { <NotLoaded/> }.into_any(),
+                        }
+                    })
+                }}
+            </Suspense>
             <section aria-labelledby="more">
                 <h2 id="more">"Other ways to get support"</h2>
                 <ul>
@@ -162,5 +46,131 @@ pub fn HelpPage() -> impl IntoView {
                 </ul>
             </section>
         </div>
+    }
+}
+
+/// Without the help data (offline, before it was ever loaded), still say what to do.
+#[component]
+fn NotLoaded() -> impl IntoView {
+    view! {
+        <section class="urgent" aria-labelledby="danger">
+            <h2 id="danger">"If you or someone else is in danger right now"</h2>
+            <p>"Call your local emergency number or go to the nearest emergency department."</p>
+            <p>"The list of help lines could not be loaded. Please try again in a moment."</p>
+        </section>
+    }
+}
+
+#[component]
+fn Directory(dir: HelpDirectory, pick: RegionPick) -> impl IntoView {
+    let notice = pick.unknown.as_ref().map(|asked| {
+        let shown = dir.region(&pick.code).map(|r| r.name.clone());
+        view! {
+            <p class="notice" role="status">
+                "There is no region called “" {asked.clone()} "” here, so this page shows "
+                {shown} "."
+            </p>
+        }
+    });
+    let blocks = dir
+        .regions
+        .iter()
+        .map(|r| region_block(&dir, r, pick.shows(&r.code)))
+        .collect_view();
+    view! {
+        {region_picker(&dir.regions, &pick)}
+        {notice}
+        {blocks}
+        <p>
+            "Somewhere else? "
+            <a href="https://findahelpline.com" rel="noopener noreferrer">"findahelpline.com"</a>
+            " lists free helplines around the world."
+        </p>
+    }
+}
+
+/// A plain GET form, so picking a region works without JavaScript.
+fn region_picker(regions: &[Region], pick: &RegionPick) -> impl IntoView {
+    let options = regions
+        .iter()
+        .map(|r| {
+            let selected = !pick.all && pick.code == r.code;
+            view! { <option value=r.code.clone() selected=selected>{r.name.clone()}</option> }
+        })
+        .collect_view();
+    view! {
+        <form class="region-picker" method="get" action="/help">
+            <label for="help-region">"Show support for"</label>
+            <select id="help-region" name="region">
+                {options}
+                <option value=ALL_REGIONS selected=pick.all>"All regions"</option>
+            </select>
+            <button type="submit" class="button">"Show"</button>
+        </form>
+    }
+}
+
+/// One region: its emergency number first, then its services by audience, round-the-clock
+/// ones first in each.
+fn region_block(dir: &HelpDirectory, region: &Region, shown: bool) -> impl IntoView {
+    let code = region.code.clone();
+    let danger = format!("danger-{code}");
+    let danger_label = danger.clone();
+    let groups = dir
+        .audiences_in(&code)
+        .into_iter()
+        .map(|audience| {
+            let id = format!("{}-{code}", audience.id());
+            let labelled_by = id.clone();
+            let services = dir
+                .services_for(&code, audience)
+                .into_iter()
+                .map(service)
+                .collect_view();
+            view! {
+                <section aria-labelledby=labelled_by>
+                    <h3 id=id>{audience.heading()}</h3>
+                    <ul class="services">{services}</ul>
+                </section>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="help-region" data-region=code.clone() hidden=!shown>
+            <h2>{region.name.clone()}</h2>
+            <section class="urgent" aria-labelledby=danger_label>
+                <h3 id=danger>"If you or someone else is in danger right now"</h3>
+                <p>
+                    <a class="call" href=region.emergency_href()>"Call " {region.emergency.clone()}</a>
+                    " for police, ambulance or fire, or go to the nearest emergency department."
+                </p>
+            </section>
+            {groups}
+        </div>
+    }
+}
+
+fn service(s: &Service) -> impl IntoView {
+    let hours = if s.is_always_open() {
+        "Open 24 hours a day, every day".to_string()
+    } else {
+        s.hours.clone()
+    };
+    let links = s
+        .channels()
+        .into_iter()
+        .map(|c| {
+            // A chat page is another site: as for external links in articles.
+            let rel = (c.kind == ChannelKind::Chat).then_some("noopener noreferrer");
+            view! { <a class="call" href=c.href rel=rel>{c.label}</a> " " }
+        })
+        .collect_view();
+    view! {
+        <li class="service">
+            <h4>{s.name.clone()}</h4>
+            <p class="service-hours">{hours}</p>
+            <p>{s.description.clone()}</p>
+            <p class="calls">{links}</p>
+        </li>
     }
 }

@@ -202,8 +202,7 @@ pub fn request_to(addr: SocketAddr, method: &str, path: &str, extra: &[(&str, &s
 }
 
 pub fn get(path: &str) -> (u16, String) {
-    let res = request(path, &[]);
-    (res.status, res.text())
+    get_at(*SERVER, path)
 }
 
 /// [`get`] from the server at `addr`.
