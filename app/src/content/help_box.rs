@@ -2,7 +2,7 @@
 //! from help.toml's data only (every value escaped), and put into the article after
 //! sanitising, so ammonia keeps its `hidden`, `data-region` and `aria-label`.
 
-use super::markdown::escape_attr as esc;
+use super::escape::escape_attr as esc;
 use crate::help::{Audience, ChannelKind, HelpDirectory, Service};
 
 /// The box's accessible name.

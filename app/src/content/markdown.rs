@@ -2,6 +2,7 @@
 //! text for search and the word count.
 
 use super::error::ErrorSink;
+use super::escape::escape_attr;
 use super::help_box;
 use crate::help::HelpDirectory;
 use crate::model::TocEntry;
@@ -244,11 +245,4 @@ pub fn slugify(text: &str) -> String {
         }
     }
     out.trim_end_matches('-').to_string()
-}
-
-pub(super) fn escape_attr(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('"', "&quot;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
 }

@@ -5,6 +5,7 @@
 mod article;
 mod date;
 mod error;
+mod escape;
 mod front_matter;
 pub mod help;
 mod help_box;
