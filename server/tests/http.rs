@@ -163,11 +163,14 @@ fn check_passes_on_the_real_content() {
     assert!(stdout.contains(&summary), "{stdout} lacks {summary}");
 }
 
-/// A content folder with the real topics and one article whose topic is unknown (line 4).
+/// A content folder with the real topics and help services and one article whose topic is
+/// unknown (line 4).
 fn bad_content(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("wellspring-{name}-{}", std::process::id()));
     std::fs::create_dir_all(dir.join("articles")).unwrap();
-    std::fs::copy(content_dir().join("topics.toml"), dir.join("topics.toml")).unwrap();
+    for file in ["topics.toml", "help.toml"] {
+        std::fs::copy(content_dir().join(file), dir.join(file)).unwrap();
+    }
     std::fs::write(
         dir.join("articles/bad.md"),
         "+++\ntitle = \"Bad\"\nsummary = \"x\"\ntopics = [\"nope\"]\npublished = 2026-01-01\n+++\nBody\n",
