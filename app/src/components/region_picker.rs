@@ -3,7 +3,7 @@
 //! kept in reader state, so every help box on every page follows it (the head probe in
 //! app.rs applies it before first paint), and the URL says it, for sharing.
 
-use crate::reader::schema::ALL_REGIONS;
+use crate::help::ALL_REGIONS;
 use crate::reader::use_reader;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};

@@ -7,6 +7,7 @@
 
 use crate::api::get_help;
 use crate::components::meta::PageMeta;
+use crate::components::region_picker::{RegionOption, RegionPicker};
 use crate::help::{ChannelKind, HelpDirectory, Region, RegionPick, Service, ALL_REGIONS};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
@@ -72,13 +73,27 @@ fn Directory(dir: HelpDirectory, pick: RegionPick) -> impl IntoView {
             </p>
         }
     });
+    // A GET form without JavaScript; hydrated, the reader's choice applies at once and is kept.
+    let options: Vec<RegionOption> = dir
+        .regions
+        .iter()
+        .map(|r| RegionOption {
+            code: r.code.clone(),
+            name: r.name.clone(),
+        })
+        .collect();
+    let shown = if pick.all {
+        ALL_REGIONS.to_string()
+    } else {
+        pick.code.clone()
+    };
     let blocks = dir
         .regions
         .iter()
         .map(|r| region_block(&dir, r, pick.shows(&r.code)))
         .collect_view();
     view! {
-        {region_picker(&dir.regions, &pick)}
+        <RegionPicker options shown/>
         {notice}
         {blocks}
         <p>
@@ -86,27 +101,6 @@ fn Directory(dir: HelpDirectory, pick: RegionPick) -> impl IntoView {
             <a href="https://findahelpline.com" rel="noopener noreferrer">"findahelpline.com"</a>
             " lists free helplines around the world."
         </p>
-    }
-}
-
-/// A plain GET form, so picking a region works without JavaScript.
-fn region_picker(regions: &[Region], pick: &RegionPick) -> impl IntoView {
-    let options = regions
-        .iter()
-        .map(|r| {
-            let selected = !pick.all && pick.code == r.code;
-            view! { <option value=r.code.clone() selected=selected>{r.name.clone()}</option> }
-        })
-        .collect_view();
-    view! {
-        <form class="region-picker" method="get" action="/help">
-            <label for="help-region">"Show support for"</label>
-            <select id="help-region" name="region">
-                {options}
-                <option value=ALL_REGIONS selected=pick.all>"All regions"</option>
-            </select>
-            <button type="submit" class="button">"Show"</button>
-        </form>
     }
 }
 

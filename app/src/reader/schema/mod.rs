@@ -13,6 +13,7 @@ mod transfer;
 pub use repair::{encode, reload_key};
 pub use transfer::{export, import, ImportError};
 
+pub use crate::help::ALL_REGIONS;
 use serde::{Deserialize, Serialize};
 
 pub const APP: &str = "wellspring";
@@ -110,9 +111,6 @@ pub struct ReaderData {
 pub fn is_region_choice(s: &str) -> bool {
     s == ALL_REGIONS || (s.len() == 2 && s.bytes().all(|b| b.is_ascii_lowercase()))
 }
-
-/// The region choice that shows every region's services.
-pub const ALL_REGIONS: &str = "all";
 
 /// Where reader state is kept: local storage in the browser, a map in tests.
 pub trait Store {
