@@ -53,11 +53,11 @@ test("a bookmark clicked before stored state has loaded keeps every stored bookm
 test.describe("when a lazy island's WASM cannot be fetched", () => {
   // The failed fetch, the app's panic (then a WASM trap: "unreachable") and the loader's report.
   test.use({
-    allowedConsole: [/Failed to (load resource|fetch)|panicked at|^unreachable$|island Library_\d+ did not hydrate/],
+    allowedConsole: [/Failed to (load resource|fetch)|panicked at|^unreachable$|island LibraryBrowser_\d+ did not hydrate/],
   });
 
   test("the rest of the page still hydrates and is marked done", async ({ page }) => {
-    await page.route(/\/pkg\/split_library_loader_[^/]*\.wasm$/, (route) => route.abort());
+    await page.route(/\/pkg\/split_library_browser_loader_[^/]*\.wasm$/, (route) => route.abort());
     await page.goto("/");
     // Leptos' own island script stopped at such an island: nothing after it hydrated, and
     // stored state never loaded. Now the page is marked as done, and the library, not
@@ -78,7 +78,7 @@ test("a lazy island's split WASM is preloaded ahead of it and fetched once", asy
   const files = await page.evaluate(async () => {
     const manifestUrl = document.querySelector<HTMLMetaElement>('meta[name="wellspring-assets"]')!.content.split(" ")[2];
     const manifest: Record<string, string[]> = await (await fetch(manifestUrl)).json();
-    const library = Object.keys(manifest).find((key) => key.startsWith("library_loader_"))!;
+    const library = Object.keys(manifest).find((key) => key.startsWith("library_browser_loader_"))!;
     return manifest[library].map((file) => `/pkg/${file}.wasm`);
   });
   const preloaded = await page.$$eval("link[rel=preload][data-split]", (links) =>

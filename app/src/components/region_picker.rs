@@ -15,8 +15,11 @@ pub struct RegionOption {
     pub name: String,
 }
 
-/// `shown` is the region the server rendered visible (or "all").
-#[island]
+/// `shown` is the region the server rendered visible (or "all"). Lazy (split out) in the
+/// hydrating build, as only /help has it: no other page's first load carries its code, and
+/// until it comes the plain form works.
+#[cfg_attr(feature = "hydrate", island(lazy))]
+#[cfg_attr(not(feature = "hydrate"), island)]
 pub fn RegionPicker(options: Vec<RegionOption>, shown: String) -> impl IntoView {
     let reader = use_reader();
     let choice = RwSignal::new(shown.clone());
