@@ -82,6 +82,14 @@ pub struct ArticleContent {
     pub related: Vec<ArticleCard>,
 }
 
+impl ArticleContent {
+    /// `YYYY-MM-DD` of the article's last change: its update, else its publication. What
+    /// the feed, the sitemap and the page's structured data give as its modification date.
+    pub fn last_changed(&self) -> &str {
+        self.updated.as_deref().unwrap_or(&self.card.published)
+    }
+}
+
 /// The library's catalogue: the topics and every published article's card, newest first.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Catalog {

@@ -3,12 +3,22 @@
 use leptos::prelude::*;
 use leptos_meta::{Link, Meta, Title};
 
+/// The site's name, as titles, Open Graph, the feed and structured data give it.
+pub const SITE_NAME: &str = "Wellspring";
+
+/// What the site is, in a sentence: the library's description and the feed's subtitle.
+pub const SITE_DESCRIPTION: &str =
+    "Kind, practical articles on stress, mood, recovery, mindfulness and more. Private by design.";
+
+/// Where the Atom feed of the newest articles is served (and written in the static build).
+pub const FEED_PATH: &str = "/feed.xml";
+
 /// The public origin (scheme, host and port) that canonical and Open Graph links use.
 /// The server provides it from its configuration; the browser uses its own location.
 #[derive(Clone, Debug)]
 pub struct SiteOrigin(pub String);
 
-fn site_origin() -> String {
+pub(crate) fn site_origin() -> String {
     if let Some(SiteOrigin(origin)) = use_context::<SiteOrigin>() {
         return origin;
     }
@@ -22,7 +32,7 @@ fn site_origin() -> String {
 
 /// What a page's `<title>` says: its own title, then the site's name.
 pub fn full_title(title: &str) -> String {
-    format!("{title} · Wellspring")
+    format!("{title} · {SITE_NAME}")
 }
 
 #[component]
@@ -41,7 +51,7 @@ pub fn PageMeta(
         <Title text=full_title(&title)/>
         <Meta name="description" content=description.clone()/>
         <Link rel="canonical" href=url.clone()/>
-        <Meta property="og:site_name" content="Wellspring"/>
+        <Meta property="og:site_name" content=SITE_NAME/>
         <Meta property="og:title" content=title/>
         <Meta property="og:description" content=description/>
         <Meta property="og:type" content=og_type/>

@@ -10,3 +10,4 @@ pub mod offline_storage;
 pub mod reader;
 pub mod region_picker;
 pub mod save_offline;
+pub mod structured_data;

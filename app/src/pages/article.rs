@@ -8,6 +8,7 @@ use crate::components::{
     offline_list::OfflineList,
     reader::{BookmarkButton, ReadingTracker},
     save_offline::SaveOfflineButton,
+    structured_data::article_structured_data,
 };
 use crate::model::{topic_href, ArticleContent, TocEntry};
 use leptos::prelude::*;
@@ -61,6 +62,7 @@ fn LoadError() -> impl IntoView {
 
 #[component]
 fn ArticleView(content: ArticleContent) -> impl IntoView {
+    let structured_data = article_structured_data(&content);
     let card = content.card;
     let topics = card
         .topics
@@ -111,6 +113,7 @@ fn ArticleView(content: ArticleContent) -> impl IntoView {
             path=card.href()
             og_type="article"
         />
+        {structured_data}
         <div class="wrap page">
             <article class="article">
                 <header class="article-header">

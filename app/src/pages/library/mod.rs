@@ -9,7 +9,7 @@ use crate::api::{get_library, FirstPage, SearchableCatalog, FIRST_CARDS};
 use crate::components::{
     card::Card,
     continue_reading::ContinueReading,
-    meta::{full_title, PageMeta},
+    meta::{full_title, PageMeta, SITE_DESCRIPTION},
 };
 use crate::filters::Filters;
 use crate::history::show_in_url;
@@ -189,8 +189,7 @@ fn heading(topics: &[Topic], filters: &Filters) -> (String, String, String) {
         Some(t) => (t.name.clone(), t.description.clone(), topic_href(&t.slug)),
         None => (
             "Articles for your wellbeing".to_string(),
-            "Kind, practical articles on stress, mood, recovery, mindfulness and more. Private by design."
-                .to_string(),
+            SITE_DESCRIPTION.to_string(),
             "/".to_string(),
         ),
     }
