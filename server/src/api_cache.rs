@@ -1,5 +1,6 @@
-//! Validators for the server functions' answers (`/api/*`): a strong ETag on each success,
-//! and 304 Not Modified to a client that holds it. Cache-Control stays `no-cache`
+//! Validators for the server functions' answers (`/api/*`) and the discovery documents
+//! (discovery/: made once, but hashed here like the rest): a strong ETag on each success,
+//! and 304 Not Modified to a client that holds it. The API's Cache-Control stays `no-cache`
 //! (security.rs), so the browser asks every time, and the search index (about 1 MB gzip at
 //! 10,000 articles) travels only when it changed.
 //!
@@ -59,9 +60,12 @@ impl BodyHash {
     }
 }
 
-/// Whether the answer to `request` gets a validator: a read of a server function.
+/// Whether the answer to `request` gets a validator: a read of a server function, or of a
+/// discovery document (the feed, sitemap and robots.txt, which feed readers poll).
 fn taggable(request: &Request) -> bool {
-    matches!(*request.method(), Method::GET | Method::HEAD) && crate::is_api(request.uri().path())
+    let path = request.uri().path();
+    matches!(*request.method(), Method::GET | Method::HEAD)
+        && (crate::is_api(path) || crate::discovery::is_discovery(path))
 }
 
 /// Inside the compression layer: hashes a successful API answer's body.

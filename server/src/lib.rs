@@ -7,6 +7,7 @@
 
 pub mod api_cache;
 pub mod config;
+pub mod discovery;
 pub mod logs;
 pub mod negotiate;
 pub mod page_cache;
@@ -59,6 +60,8 @@ pub fn router(config: &Config, library: SharedLibrary) -> Router {
     let options = config.leptos.clone();
     let routes = generate_route_list(App);
     let articles = library.articles().len();
+    // Made once here, from the library every request will see.
+    let discovery = discovery::Discovery::new(&library, &config.public_url);
     let origin = SiteOrigin(config.public_url.clone());
     let context = move || {
         provide_context(library.clone());
@@ -96,6 +99,7 @@ pub fn router(config: &Config, library: SharedLibrary) -> Router {
             move || shell(options.clone())
         })
         .nest(&format!("/{}", options.site_pkg_dir), pkg)
+        .merge(discovery.routes())
         .route("/healthz", get(|| async { "ok\n" }))
         .route("/readyz", get(move || ready(articles)))
         // Other files of the site root (favicon, icons), or the app's 404 page.

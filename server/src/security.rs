@@ -112,8 +112,13 @@ pub async fn gate(mut request: Request, next: Next) -> Response {
         )
             .into_response();
     }
-    // Server functions answer GET only; hyper still sends no body to a HEAD request.
-    if request.method() == Method::HEAD && crate::is_api(request.uri().path()) {
+    // Server functions answer GET only; hyper still sends no body to a HEAD request. The
+    // discovery documents are answered as GET too, so HEAD gets the GET's ETag (axum's own
+    // HEAD handling empties the body before api_cache.rs could hash it).
+    let path = request.uri().path();
+    if request.method() == Method::HEAD
+        && (crate::is_api(path) || crate::discovery::is_discovery(path))
+    {
         *request.method_mut() = Method::GET;
     }
     next.run(request).await
@@ -166,6 +171,10 @@ pub async fn cache_policy(request: Request, next: Next) -> Response {
         None
     } else if path == "/healthz" || path == "/readyz" {
         Some("no-store")
+    } else if crate::discovery::is_discovery(&path) {
+        // The feed, sitemap and robots.txt change only with a deploy, and feed readers poll
+        // often: an hour without asking, then a cheap 304 (api_cache.rs tags them).
+        Some("public, max-age=3600")
     } else if path == "/sw.js" || is_page(headers) || crate::is_api(&path) {
         // Pages and data change with each deploy: keep, but ask first (ETag).
         Some("no-cache")

@@ -166,6 +166,9 @@ fn one_of_everything() -> Vec<(String, Response)> {
         "/icon.svg",
         "/healthz",
         "/readyz",
+        "/feed.xml",
+        "/sitemap.xml",
+        "/robots.txt",
     ] {
         add(&format!("GET {path}"), request(path, &[]));
     }

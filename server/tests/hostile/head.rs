@@ -79,6 +79,14 @@ fn head_of_search_index_matches_get() {
 }
 
 #[test]
+fn head_of_feed_sitemap_and_robots_matches_get() {
+    for target in ["/feed.xml", "/sitemap.xml", "/robots.txt"] {
+        assert_head_matches_get(target);
+    }
+    still_serving();
+}
+
+#[test]
 fn head_of_assets_errors_and_health_matches_get() {
     for target in [
         "/pkg/wellspring.css",
