@@ -6,7 +6,8 @@
 //! | `LEPTOS_SITE_ROOT`             | `target/site`               | the built site (pkg/, public files) |
 //! | `WELLSPRING_CONTENT_DIR`       | `content`                   | help.toml, topics.toml, articles/   |
 //! | `WELLSPRING_HELP_REGION`       | first region of help.toml   | region shown before a reader picks  |
-//! | `WELLSPRING_PUBLIC_URL`        | `http://<LEPTOS_SITE_ADDR>` | origin used in canonical links      |
+//! | `WELLSPRING_PUBLIC_URL`        | `http://<LEPTOS_SITE_ADDR>` | origin of canonical links, the feed |
+//! |                                |                             | and the sitemap (discovery/)        |
 //! | `WELLSPRING_MAX_REQUESTS`      | `1024`                      | requests in flight before 503       |
 //! | `WELLSPRING_CACHE_MB`          | `64`                        | memory for rendered pages           |
 //! | `WELLSPRING_HEADER_TIMEOUT_MS` | `10000`                     | time to send a request head         |
@@ -77,10 +78,7 @@ impl Config {
         }
         let content_dir = std::env::var_os("WELLSPRING_CONTENT_DIR")
             .map_or_else(|| PathBuf::from("content"), PathBuf::from);
-        let public_url = match std::env::var("WELLSPRING_PUBLIC_URL") {
-            Ok(url) => parse_public_url(&url)?,
-            Err(_) => format!("http://{}", leptos.site_addr),
-        };
+        let public_url = public_url_from_env(|| format!("http://{}", leptos.site_addr))?;
         let log_format = match std::env::var("WELLSPRING_LOG_FORMAT").as_deref() {
             Err(_) | Ok("plain") => LogFormat::Plain,
             Ok("json") => LogFormat::Json,
@@ -123,6 +121,16 @@ pub fn help_region_from_env() -> Option<String> {
         .ok()
         .map(|code| code.trim().to_ascii_lowercase())
         .filter(|code| !code.is_empty())
+}
+
+/// `WELLSPRING_PUBLIC_URL`, checked and without a trailing slash, or `default()` when it is
+/// not set. The server's default is its own address; the static build's (`server
+/// discovery`) is `trunk serve`'s.
+pub fn public_url_from_env(default: impl FnOnce() -> String) -> Result<String, ConfigError> {
+    match std::env::var("WELLSPRING_PUBLIC_URL") {
+        Ok(url) => parse_public_url(&url),
+        Err(_) => Ok(default()),
+    }
 }
 
 fn number(name: &'static str, default: usize) -> Result<usize, ConfigError> {

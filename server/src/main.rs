@@ -1,6 +1,7 @@
 use app::content::{ContentErrors, Library};
 use app::embedded::EmbeddedLibrary;
-use server::config::{help_region_from_env, Config};
+use server::config::{help_region_from_env, public_url_from_env, Config};
+use server::discovery::Discovery;
 use std::{
     path::{Path, PathBuf},
     process::ExitCode,
@@ -13,7 +14,16 @@ Usage: server [serve]          serve Wellspring (configured by environment varia
                                or ./content) without serving; warnings (help lines due
                                for another check) are printed but do not fail it
        server export FILE      validate the content as check does and write it to FILE as
-                               JSON, for the static build (Trunk.toml runs this)";
+                               JSON, for the static build (Trunk.toml runs this)
+       server discovery DIR    write feed.xml, sitemap.xml and robots.txt into DIR, as the
+                               server serves them, for the static build (Trunk.toml runs
+                               this); their URLs start with $WELLSPRING_PUBLIC_URL, which
+                               a static host should set (default: trunk serve's address,
+                               http://127.0.0.1:8080)";
+
+/// Where `trunk serve` serves the static build: the address its feed and sitemap name when
+/// WELLSPRING_PUBLIC_URL is not set.
+const STATIC_PUBLIC_URL: &str = "http://127.0.0.1:8080";
 
 #[tokio::main]
 async fn main() -> ExitCode {
@@ -28,6 +38,7 @@ async fn main() -> ExitCode {
         ["check"] => check(None),
         ["check", dir] => check(Some(PathBuf::from(dir))),
         ["export", file] => export(Path::new(file)),
+        ["discovery", dir] => discovery(Path::new(dir)),
         ["help" | "--help" | "-h"] => {
             println!("{USAGE}");
             ExitCode::SUCCESS
@@ -87,13 +98,9 @@ fn check(dir: Option<PathBuf>) -> ExitCode {
 /// what the static build compiles in. An unchanged file is not rewritten, so cargo does
 /// not rebuild the WASM for nothing.
 fn export(file: &Path) -> ExitCode {
-    let dir = content_dir(None);
-    let lib = match load(&dir, help_region_from_env().as_deref()) {
-        Ok(lib) => lib,
-        Err(errors) => {
-            eprint!("error: the static build needs valid content.\n{errors}");
-            return ExitCode::FAILURE;
-        }
+    let (dir, lib) = match static_content() {
+        Ok(loaded) => loaded,
+        Err(code) => return code,
     };
     let json = match EmbeddedLibrary::from(&lib).to_json() {
         Ok(json) => json,
@@ -121,6 +128,56 @@ fn export(file: &Path) -> ExitCode {
         }
         Err(e) => {
             eprintln!("error: cannot write {}: {e}", file.display());
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// The content the static build is made from, loaded as the server would load it; bad
+/// content is reported and fails the build.
+fn static_content() -> Result<(PathBuf, Library), ExitCode> {
+    let dir = content_dir(None);
+    match load(&dir, help_region_from_env().as_deref()) {
+        Ok(lib) => Ok((dir, lib)),
+        Err(errors) => {
+            eprint!("error: the static build needs valid content.\n{errors}");
+            Err(ExitCode::FAILURE)
+        }
+    }
+}
+
+/// Writes the feed, the sitemap and robots.txt into the static build's output, made by the
+/// same code as the server's.
+fn discovery(out: &Path) -> ExitCode {
+    let public_url = public_url_from_env(|| {
+        eprintln!(
+            "warning: WELLSPRING_PUBLIC_URL is not set: the feed and sitemap name \
+             {STATIC_PUBLIC_URL}; set it to the address the site is published at"
+        );
+        STATIC_PUBLIC_URL.to_string()
+    });
+    let public_url = match public_url {
+        Ok(url) => url,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let (dir, lib) = match static_content() {
+        Ok(loaded) => loaded,
+        Err(code) => return code,
+    };
+    match Discovery::new(&lib, &public_url).write_to(out) {
+        Ok(()) => {
+            println!(
+                "{}: feed, sitemap and robots.txt for {public_url} written to {}",
+                dir.display(),
+                out.display()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("error: cannot write to {}: {e}", out.display());
             ExitCode::FAILURE
         }
     }

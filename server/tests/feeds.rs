@@ -1,7 +1,8 @@
 //! The feed, the sitemap, robots.txt, the feed link in every head and the JSON-LD on article
 //! pages, as served: each parses with a real parser, lists what the loaded library holds
 //! (counts come from it, never typed here), names absolute URLs under the configured public
-//! URL, and survives a title made of the characters XML and HTML treat specially.
+//! URL, and survives a title made of the characters XML and HTML treat specially. And
+//! `server discovery` writes what the server serves, for the static build.
 
 mod common;
 
@@ -231,4 +232,33 @@ fn every_article_page_names_its_headline_in_json_ld() {
     assert_eq!(data["headline"], card.title.as_str());
     assert_eq!(data["publisher"]["name"], SITE_NAME);
     assert!(!request("/", &[]).text().contains("application/ld+json"));
+}
+
+/// `server discovery DIR`, as Trunk's post-build hook runs it, writes the bytes the server
+/// serves for the same content and public URL.
+#[test]
+fn the_static_build_gets_the_documents_the_server_serves() {
+    let out = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("wellspring-discovery-dist");
+    let _ = std::fs::remove_dir_all(&out);
+    let run = std::process::Command::new(env!("CARGO_BIN_EXE_server"))
+        .arg("discovery")
+        .arg(&out)
+        .env("WELLSPRING_CONTENT_DIR", content_dir())
+        .env("WELLSPRING_PUBLIC_URL", format!("{}/", public_url()))
+        .env_remove("WELLSPRING_HELP_REGION")
+        .output()
+        .unwrap();
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    for (file, path) in [
+        ("feed.xml", FEED_PATH),
+        ("sitemap.xml", "/sitemap.xml"),
+        ("robots.txt", "/robots.txt"),
+    ] {
+        let written = std::fs::read(out.join(file)).unwrap();
+        assert_eq!(written, request(path, &[]).body, "{file}");
+    }
 }
