@@ -173,7 +173,7 @@ fn bad_content(name: &str) -> PathBuf {
     }
     std::fs::write(
         dir.join("articles/bad.md"),
-        "+++\ntitle = \"Bad\"\nsummary = \"x\"\ntopics = [\"nope\"]\npublished = 2026-01-01\n+++\nBody\n",
+        "+++\ntitle = \"Bad\"\nsummary = \"x\"\ntopics = [\"nope\"]\npublished = 2026-01-01\nreviewed = 2026-12-06\nsources = [{ title = \"NHS\", url = \"https://www.nhs.uk/\" }]\n+++\nBody\n",
     )
     .unwrap();
     dir
@@ -283,7 +283,7 @@ fn one_more_article() -> String {
     let body = [paragraph.trim_end(); 10].join("\n\n");
     format!(
         "+++\ntitle = \"One More Article\"\nsummary = \"Added by a test: a new article needs no \
-         change to any test.\"\ntopics = [\"mindfulness\"]\npublished = 2999-12-31\n+++\n\n{body}\n"
+         change to any test.\"\ntopics = [\"mindfulness\"]\npublished = 2999-12-31\nreviewed = 2026-12-06\nsources = [{{ title = \"NHS\", url = \"https://www.nhs.uk/\" }}]\n+++\n\n{body}\n"
     )
 }
 

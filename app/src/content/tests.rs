@@ -4,7 +4,12 @@
 use super::*;
 
 fn topics() -> Vec<Topic> {
-    ["anxiety-stress", "mindfulness", "body-health"]
+    topics_of(&["anxiety-stress", "mindfulness", "body-health"])
+}
+
+/// Topics with these slugs, named after them.
+pub(super) fn topics_of(slugs: &[&str]) -> Vec<Topic> {
+    slugs
         .iter()
         .map(|s| Topic {
             slug: s.to_string(),
@@ -19,6 +24,8 @@ title = \"Breathing Space\"
 summary = \"A short guide.\"
 topics = [\"anxiety-stress\", \"mindfulness\"]
 published = 2026-03-10
+reviewed = 2026-12-06
+sources = [{ title = \"Stress - Every Mind Matters\", url = \"https://www.nhs.uk/every-mind-matters/mental-health-issues/stress/\" }]
 +++
 
 Opening.
@@ -114,7 +121,7 @@ fn unreadable_toml_names_the_line() {
 #[test]
 fn unknown_fields_and_wrong_types_are_rejected() {
     let e = error_of(&GOOD.replace("+++\n\nOpening", "tags = [\"x\"]\n+++\n\nOpening"));
-    assert_eq!((e.line, e.field.as_str()), (6, "tags"));
+    assert_eq!((e.line, e.field.as_str()), (8, "tags"));
     let e = error_of(&GOOD.replace("title = \"Breathing Space\"", "title = 3"));
     assert_eq!((e.line, e.field.as_str()), (2, "title"));
 }
@@ -141,7 +148,7 @@ fn duplicate_slugs_are_rejected() {
 #[test]
 fn a_top_level_heading_in_the_body_is_an_error_with_its_line() {
     let e = error_of(&format!("{GOOD}\n# Another title\n"));
-    assert_eq!((e.line, e.field.as_str()), (14, "body"));
+    assert_eq!((e.line, e.field.as_str()), (16, "body"));
 }
 
 #[test]
@@ -316,8 +323,15 @@ fn the_library_publishes_every_article_file() {
         assert!(n >= 2, "topic {} has {n} articles", topic.slug);
     }
     for a in lib.articles() {
+        let page = &a.page;
         assert!(
-            (500..=1200).contains(&a.word_count),
+            !page.sources.is_empty(),
+            "{} names no sources",
+            page.card.slug
+        );
+        assert!(page.reviewed < page.next_review, "{}", page.card.slug);
+        assert!(
+            editorial::WORDS.contains(&a.word_count),
             "{}: {} words",
             a.page.card.slug,
             a.word_count
