@@ -5,6 +5,7 @@
 mod common;
 
 use app::api::FIRST_CARDS;
+use app::content::Library;
 use common::{content_dir, get, get_at, published, published_with, request, LIBRARY};
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -94,6 +95,34 @@ fn article_page_has_its_title_text_and_one_h1() {
     assert!(html.contains(r#"<meta property="og:type" content="article">"#));
 }
 
+/// Every article page closes with its sources and review dates, as loaded from its file.
+#[test]
+fn article_pages_show_their_sources_and_review_dates() {
+    for article in LIBRARY.articles() {
+        let page = &article.page;
+        let (status, html) = get(&page.card.href());
+        assert_eq!(status, 200);
+        let footer = &html[html
+            .find("<footer class=\"article-review\">")
+            .expect("a review footer")..];
+        let review = format!(
+            "Page last reviewed: <time datetime=\"{}\">{}</time>. Next review due: \
+             <time datetime=\"{}\">{}</time>.",
+            page.reviewed, page.reviewed_label, page.next_review, page.next_review_label
+        );
+        assert!(
+            footer.contains(&review),
+            "{} lacks {review}",
+            page.card.slug
+        );
+        assert!(footer.contains("<h2>Sources</h2>"));
+        for source in &page.sources {
+            let link = format!("<a href=\"{}\" rel=\"noopener noreferrer\">", source.url);
+            assert!(footer.contains(&link), "{} lacks {link}", page.card.slug);
+        }
+    }
+}
+
 #[test]
 fn unknown_pages_and_articles_are_real_404s() {
     for path in [
@@ -138,9 +167,16 @@ fn responses_are_compressed() {
     }
 }
 
+/// `server check DIR`, with `--allow-overdue` so a test never fails because a real
+/// article's review date passed (the clock is not the test's to choose).
 fn check(dir: &Path) -> std::process::Output {
+    check_with(dir, &["--allow-overdue"])
+}
+
+fn check_with(dir: &Path, flags: &[&str]) -> std::process::Output {
     Command::new(env!("CARGO_BIN_EXE_server"))
         .arg("check")
+        .args(flags)
         .arg(dir)
         .output()
         .unwrap()
@@ -190,6 +226,30 @@ fn check_names_file_line_and_field_of_bad_content() {
         stderr.contains("bad.md:4: topics: unknown topic \"nope\""),
         "{stderr}"
     );
+}
+
+/// An overdue review fails `check`, and `--allow-overdue` makes it a warning; neither
+/// stops the library loading, as serving does.
+#[test]
+fn an_overdue_review_fails_check_unless_allowed() {
+    let dir = std::env::temp_dir().join(format!("wellspring-overdue-{}", std::process::id()));
+    std::fs::create_dir_all(dir.join("articles")).unwrap();
+    for file in ["topics.toml", "help.toml"] {
+        std::fs::copy(content_dir().join(file), dir.join(file)).unwrap();
+    }
+    let article = one_more_article().replace("reviewed = 2026-12-06", "reviewed = 2000-01-01");
+    std::fs::write(dir.join(format!("articles/{ADDED}.md")), article).unwrap();
+    let strict = check_with(&dir, &[]);
+    let allowed = check_with(&dir, &["--allow-overdue"]);
+    let loads = Library::load(&dir).is_ok();
+    std::fs::remove_dir_all(&dir).unwrap();
+    let expected = format!("{ADDED}.md:6: reviewed: the review was due on 1 January 2001");
+    assert_eq!(strict.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&strict.stderr).contains(&expected));
+    assert!(allowed.status.success());
+    let warning = format!("warning: {}", dir.join("articles").display());
+    assert!(String::from_utf8_lossy(&allowed.stderr).contains(&warning));
+    assert!(loads);
 }
 
 /// `server export FILE` with the content in `dir`, as Trunk's pre-build hook runs it.
