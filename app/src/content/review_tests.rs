@@ -197,3 +197,20 @@ fn a_review_due_soon_warns_and_an_overdue_one_fails_unless_allowed() {
     assert!(f.errors.is_empty(), "{f:?}");
     assert_eq!(f.warnings.len(), 1, "{f:?}");
 }
+
+/// The front matter the README and the writers' guide show is accepted as written, so the
+/// docs cannot drift from the struct.
+#[test]
+fn the_documented_examples_load() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let topics = load_topics(&root.join("content/topics.toml")).unwrap();
+    for doc in ["README.md", "docs/writing-articles.md"] {
+        let text = std::fs::read_to_string(root.join(doc)).unwrap();
+        let start = text.find("```markdown\n").expect("an example") + "```markdown\n".len();
+        let example = &text[start..start + text[start..].find("```").unwrap()];
+        let sources = vec![(PathBuf::from("articles/example.md"), example.to_string())];
+        let lib = Library::from_sources(topics.clone(), help::tests::fixture(), sources)
+            .unwrap_or_else(|e| panic!("{doc}: {e}"));
+        assert_eq!(lib.articles().len(), 1, "{doc}");
+    }
+}
