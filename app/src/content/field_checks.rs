@@ -10,12 +10,12 @@ use toml::value::Datetime;
 
 const MAX_TOPICS: usize = 3;
 
-pub struct Check<'s, 'f> {
-    pub lines: Lines,
+pub struct Check<'s, 'f, 't> {
+    pub lines: Lines<'t>,
     pub sink: &'s mut ErrorSink<'f>,
 }
 
-impl Check<'_, '_> {
+impl Check<'_, '_, '_> {
     /// An error on the line of byte `offset` of the front matter.
     pub fn push(&mut self, offset: usize, field: &str, message: impl Into<String>) {
         let line = self.lines.line(offset);

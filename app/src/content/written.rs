@@ -28,32 +28,24 @@ impl<'de, T: DeserializeOwned> Deserialize<'de> for Written<T> {
     }
 }
 
-/// Byte offsets of a TOML text to the lines of the file it sits in, and the keys set on
-/// each line (read from the parser's spans, even when the text is not valid TOML).
-pub struct Lines {
+/// Byte offsets of a TOML text to the lines of the file it sits in.
+pub struct Lines<'t> {
+    text: &'t str,
     /// Byte offset of each line start in the text.
     starts: Vec<usize>,
     /// The file line of the text's first line.
     first: usize,
-    /// Each top-level key and the offset it starts at.
-    keys: Vec<(String, usize)>,
 }
 
-impl Lines {
-    pub fn new(text: &str, first: usize) -> Self {
+impl<'t> Lines<'t> {
+    pub fn new(text: &'t str, first: usize) -> Self {
         let starts = std::iter::once(0)
             .chain(text.match_indices('\n').map(|(i, _)| i + 1))
             .collect();
-        let (table, _errors) = DeTable::parse_recoverable(text);
-        let keys = table
-            .get_ref()
-            .iter()
-            .map(|(k, _)| (k.get_ref().to_string(), k.span().start))
-            .collect();
         Self {
+            text,
             starts,
             first,
-            keys,
         }
     }
 
@@ -62,12 +54,15 @@ impl Lines {
         self.first + self.starts.partition_point(|&s| s <= offset) - 1
     }
 
-    /// The top-level key set on file line `line`, if any.
+    /// The top-level key set on file line `line`, if any, from the parser's spans even when
+    /// the text is not valid TOML. Only errors need it, so valid files are parsed once.
     pub fn key_on(&self, line: usize) -> Option<String> {
-        self.keys
-            .iter()
+        let (table, _errors) = DeTable::parse_recoverable(self.text);
+        let table = table.into_inner();
+        table
+            .keys()
             // A broken line can parse as an empty key: no name to give the author.
-            .find(|(k, at)| !k.is_empty() && self.line(*at) == line)
-            .map(|(k, _)| k.clone())
+            .find(|k| !k.get_ref().is_empty() && self.line(k.span().start) == line)
+            .map(|k| k.get_ref().to_string())
     }
 }
