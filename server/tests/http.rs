@@ -102,9 +102,15 @@ fn article_pages_show_their_sources_and_review_dates() {
         let page = &article.page;
         let (status, html) = get(&page.card.href());
         assert_eq!(status, 200);
-        let footer = &html[html
+        let at = html
             .find("<footer class=\"article-review\">")
-            .expect("a review footer")..];
+            .expect("a review footer");
+        // After the body, before related reading.
+        assert!(html.find("class=\"prose\"") < Some(at));
+        assert!(html
+            .find("class=\"related\"")
+            .is_none_or(|related| at < related));
+        let footer = &html[at..];
         let review = format!(
             "Page last reviewed: <time datetime=\"{}\">{}</time>. Next review due: \
              <time datetime=\"{}\">{}</time>.",
@@ -343,7 +349,8 @@ fn one_more_article() -> String {
     let body = [paragraph.trim_end(); 10].join("\n\n");
     format!(
         "+++\ntitle = \"One More Article\"\nsummary = \"Added by a test: a new article needs no \
-         change to any test.\"\ntopics = [\"mindfulness\"]\npublished = 2999-12-31\nreviewed = 2026-12-06\nsources = [{{ title = \"NHS\", url = \"https://www.nhs.uk/\" }}]\n+++\n\n{body}\n"
+         change to any test.\"\ntopics = [\"mindfulness\"]\npublished = 2999-12-31\nreviewed = 2026-12-06\n\
+         reviewer = {{ name = \"Sam Lee\", role = \"Clinical psychologist\" }}\nsources = [{{ title = \"NHS\", url = \"https://www.nhs.uk/\" }}]\n+++\n\n{body}\n"
     )
 }
 
@@ -400,6 +407,7 @@ fn an_added_article_is_listed_and_served() {
     assert!(html.contains("<title>One More Article · Wellspring</title>"));
     assert_eq!(html.matches("<h1").count(), 1);
     assert!(html.contains("Noticing your breath for a minute can calm a busy mind today."));
+    assert!(html.contains("Reviewed by Sam Lee, Clinical psychologist."));
     let (status, text) = get_at(addr, "/readyz");
     assert_eq!(
         (status, text),
