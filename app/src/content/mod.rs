@@ -12,6 +12,8 @@ mod front_matter;
 pub mod help;
 mod help_box;
 mod inert;
+#[cfg(test)]
+mod library_tests;
 mod markdown;
 mod numbers;
 #[cfg(test)]
