@@ -114,7 +114,12 @@ pub fn check(articles: &[Article], today: Date, overdue: Overdue) -> Findings {
                 Overdue::Warning => out.warnings.push(finding),
             }
         } else if days <= DUE_SOON_DAYS {
-            let msg = format!("the review is due on {} (in {days} days)", next.label());
+            let when = match days {
+                0 => "today".to_string(),
+                1 => "tomorrow".to_string(),
+                n => format!("in {n} days"),
+            };
+            let msg = format!("the review is due on {} ({when})", next.label());
             out.warnings.push(at(f.review.line, f.review.field, msg));
         }
     }

@@ -187,6 +187,9 @@ fn a_review_due_soon_warns_and_an_overdue_one_fails_unless_allowed() {
     assert!(f.errors.is_empty(), "{f:?}");
     assert_eq!(f.warnings[0].field, "reviewed");
     assert!(f.warnings[0].message.contains("in 30 days"), "{f:?}");
+    let f = findings(&src, "2027-12-06", Overdue::Error);
+    assert!(f.errors.is_empty(), "{f:?}");
+    assert!(f.warnings[0].message.ends_with("(today)"), "{f:?}");
     let f = findings(&src, "2027-12-07", Overdue::Error);
     assert_eq!(f.errors.len(), 1, "{f:?}");
     assert!(
