@@ -76,6 +76,15 @@ pub struct ArticleContent {
     pub updated: Option<String>,
     pub updated_label: Option<String>,
     pub author: Option<String>,
+    /// When an editor last checked the article: ISO and label, like `updated`.
+    pub reviewed: String,
+    pub reviewed_label: String,
+    /// When it is due to be checked again.
+    pub next_review: String,
+    pub next_review_label: String,
+    pub reviewer: Option<Reviewer>,
+    /// The public pages the article relies on, shown as its "Sources".
+    pub sources: Vec<Source>,
     pub toc: Vec<TocEntry>,
     /// Sanitized HTML rendered from the Markdown body.
     pub body_html: String,
@@ -88,6 +97,23 @@ impl ArticleContent {
     pub fn last_changed(&self) -> &str {
         self.updated.as_deref().unwrap_or(&self.card.published)
     }
+}
+
+/// Who last reviewed an article, as front matter writes it: `{ name = "…", role = "…" }`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Reviewer {
+    pub name: String,
+    pub role: String,
+}
+
+/// A public page an article relies on: `{ title = "…", url = "https://…" }`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    /// The page's own title.
+    pub title: String,
+    pub url: String,
 }
 
 /// The library's catalogue: the topics and every published article's card, newest first.

@@ -87,7 +87,7 @@ pub fn generate(dir: &Path, n: usize, topics_from: &Path) -> std::io::Result<()>
             ));
         }
         let text = format!(
-            "+++\ntitle = \"{title}\"\nsummary = \"{summary}\"\ntopics = [{topic_list}]\npublished = {y:04}-{m:02}-{d:02}\n+++\n\n{body}"
+            "+++\ntitle = \"{title}\"\nsummary = \"{summary}\"\ntopics = [{topic_list}]\npublished = {y:04}-{m:02}-{d:02}\nreviewed = 2026-12-06\nsources = [{{ title = \"NHS\", url = \"https://www.nhs.uk/\" }}]\n+++\n\n{body}"
         );
         std::fs::write(articles.join(format!("generated-{i:05}.md")), text)?;
     }

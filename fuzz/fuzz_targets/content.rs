@@ -16,6 +16,8 @@ title = \"Fuzz\"
 summary = \"Any body.\"
 topics = [\"mindfulness\"]
 published = 2026-11-25
+reviewed = 2026-12-06
+sources = [{ title = \"NHS\", url = \"https://www.nhs.uk/\" }]
 +++
 ";
 

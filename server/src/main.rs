@@ -1,4 +1,4 @@
-use app::content::{ContentErrors, Library};
+use app::content::{ContentErrors, Date, Library, Overdue};
 use app::embedded::EmbeddedLibrary;
 use server::config::{help_region_from_env, public_url_from_env, Config};
 use server::discovery::Discovery;
@@ -10,9 +10,12 @@ use std::{
 
 const USAGE: &str = "\
 Usage: server [serve]          serve Wellspring (configured by environment variables)
-       server check [DIR]      validate the content in DIR (default: $WELLSPRING_CONTENT_DIR
-                               or ./content) without serving; warnings (help lines due
-                               for another check) are printed but do not fail it
+       server check [--allow-overdue] [DIR]
+                               validate the content in DIR (default: $WELLSPRING_CONTENT_DIR
+                               or ./content) without serving, with the editorial rules
+                               (length, help boxes, review dates); warnings (help lines
+                               or reviews due soon) are printed but do not fail it, and
+                               --allow-overdue makes an overdue review a warning too
        server export FILE      validate the content as check does and write it to FILE as
                                JSON, for the static build (Trunk.toml runs this)
        server discovery DIR    write feed.xml, sitemap.xml and robots.txt into DIR, as the
@@ -35,8 +38,25 @@ async fn main() -> ExitCode {
         .as_slice()
     {
         [] | ["serve"] => serve().await,
-        ["check"] => check(None),
-        ["check", dir] => check(Some(PathBuf::from(dir))),
+        ["check", rest @ ..] => {
+            let overdue = if rest.contains(&"--allow-overdue") {
+                Overdue::Warning
+            } else {
+                Overdue::Error
+            };
+            match rest
+                .iter()
+                .filter(|a| **a != "--allow-overdue")
+                .collect::<Vec<_>>()[..]
+            {
+                [] => check(None, overdue),
+                [dir] if !dir.starts_with('-') => check(Some(PathBuf::from(dir)), overdue),
+                _ => {
+                    eprintln!("{USAGE}");
+                    ExitCode::from(2)
+                }
+            }
+        }
         ["export", file] => export(Path::new(file)),
         ["discovery", dir] => discovery(Path::new(dir)),
         ["help" | "--help" | "-h"] => {
@@ -69,29 +89,35 @@ fn load(dir: &Path, region: Option<&str>) -> Result<Library, ContentErrors> {
     })
 }
 
-fn check(dir: Option<PathBuf>) -> ExitCode {
+/// Loads the content as serving does, then applies the editorial rules as of today: they
+/// live here and not at start-up, so a passed review date never stops a running site.
+fn check(dir: Option<PathBuf>, overdue: Overdue) -> ExitCode {
     let dir = content_dir(dir);
-    match load(&dir, help_region_from_env().as_deref()) {
-        Ok(lib) => {
-            for warning in lib.warnings() {
-                eprintln!("warning: {warning}");
-            }
-            let words: usize = lib.articles().iter().map(|a| a.word_count).sum();
-            println!(
-                "{}: {} articles, {} topics, {} help lines in {} regions, {words} words: all good",
-                dir.display(),
-                lib.articles().len(),
-                lib.catalog().topics.len(),
-                lib.help().services.len(),
-                lib.help().regions.len(),
-            );
-            ExitCode::SUCCESS
-        }
+    let lib = match load(&dir, help_region_from_env().as_deref()) {
+        Ok(lib) => lib,
         Err(errors) => {
             eprint!("{errors}");
-            ExitCode::FAILURE
+            return ExitCode::FAILURE;
         }
+    };
+    let findings = lib.editorial(Date::today(), overdue);
+    for warning in lib.warnings().iter().chain(&findings.warnings) {
+        eprintln!("warning: {warning}");
     }
+    if !findings.errors.is_empty() {
+        eprint!("{}", ContentErrors(findings.errors));
+        return ExitCode::FAILURE;
+    }
+    let words: usize = lib.articles().iter().map(|a| a.word_count).sum();
+    println!(
+        "{}: {} articles, {} topics, {} help lines in {} regions, {words} words: all good",
+        dir.display(),
+        lib.articles().len(),
+        lib.catalog().topics.len(),
+        lib.help().services.len(),
+        lib.help().regions.len(),
+    );
+    ExitCode::SUCCESS
 }
 
 /// Loads the content with the same pipeline (and the same errors) as serving, and writes

@@ -217,7 +217,7 @@ fn article_pages_carry_json_ld_that_cannot_break_out() {
     assert_eq!(status, 200);
     // The block ends at its own `</script>`, not at the title's.
     let data = json_ld(&html);
-    assert_eq!(data["@type"], "Article");
+    assert_eq!(data["@type"], serde_json::json!(["Article", "WebPage"]));
     assert_eq!(data["headline"], HOSTILE_TITLE);
     assert_eq!(data["author"]["name"], "A & B");
     assert_eq!(data["datePublished"], "2026-01-01");

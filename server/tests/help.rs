@@ -34,7 +34,7 @@ fn fixture_content() -> PathBuf {
         .expect("topics.toml has a topic");
     let article = format!(
         "+++\ntitle = \"Fixture\"\nsummary = \"For /help tests.\"\ntopics = [\"{slug}\"]\n\
-         published = 2026-01-01\n+++\n\nA calm paragraph.\n\n{{{{ help }}}}\n"
+         published = 2026-01-01\nreviewed = 2026-12-06\nsources = [{{ title = \"NHS\", url = \"https://www.nhs.uk/\" }}]\n+++\n\nA calm paragraph.\n\n{{{{ help }}}}\n"
     );
     std::fs::write(dir.join("articles/fixture.md"), article).unwrap();
     dir

@@ -1,13 +1,13 @@
-//! The server end to end in-process: status codes, titles, 404s, compression, and the
-//! `check` and `export` subcommands on good and bad content, and a library with an article
-//! added, as an author adds one.
+//! The server end to end in-process: status codes, titles, 404s, compression, the article
+//! page's review trail; the subcommands and an added article in `http/subcommands.rs`.
 
 mod common;
+// Not tests/subcommands.rs: cargo would build that as a test binary of its own.
+#[path = "http/subcommands.rs"]
+mod subcommands;
 
 use app::api::FIRST_CARDS;
-use common::{content_dir, get, get_at, published, published_with, request, LIBRARY};
-use std::path::{Path, PathBuf};
-use std::process::Command;
+use common::{get, published, published_with, request, LIBRARY};
 
 /// The cards a library page shows.
 fn cards(html: &str) -> Vec<&str> {
@@ -94,6 +94,40 @@ fn article_page_has_its_title_text_and_one_h1() {
     assert!(html.contains(r#"<meta property="og:type" content="article">"#));
 }
 
+/// Every article page closes with its sources and review dates, as loaded from its file.
+#[test]
+fn article_pages_show_their_sources_and_review_dates() {
+    for article in LIBRARY.articles() {
+        let page = &article.page;
+        let (status, html) = get(&page.card.href());
+        assert_eq!(status, 200);
+        let at = html
+            .find("<footer class=\"article-review\">")
+            .expect("a review footer");
+        // After the body, before related reading.
+        assert!(html.find("class=\"prose\"") < Some(at));
+        assert!(html
+            .find("class=\"related\"")
+            .is_none_or(|related| at < related));
+        let footer = &html[at..];
+        let review = format!(
+            "Page last reviewed: <time datetime=\"{}\">{}</time>. Next review due: \
+             <time datetime=\"{}\">{}</time>.",
+            page.reviewed, page.reviewed_label, page.next_review, page.next_review_label
+        );
+        assert!(
+            footer.contains(&review),
+            "{} lacks {review}",
+            page.card.slug
+        );
+        assert!(footer.contains("<h2>Sources</h2>"));
+        for source in &page.sources {
+            let link = format!("<a href=\"{}\" rel=\"noopener noreferrer\">", source.url);
+            assert!(footer.contains(&link), "{} lacks {link}", page.card.slug);
+        }
+    }
+}
+
 #[test]
 fn unknown_pages_and_articles_are_real_404s() {
     for path in [
@@ -136,213 +170,4 @@ fn responses_are_compressed() {
             "{encoding} body"
         );
     }
-}
-
-fn check(dir: &Path) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_server"))
-        .arg("check")
-        .arg(dir)
-        .output()
-        .unwrap()
-}
-
-#[test]
-fn check_passes_on_the_real_content() {
-    let out = check(&content_dir());
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let summary = format!(
-        "{} articles, {} topics",
-        published(),
-        LIBRARY.catalog().topics.len()
-    );
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(stdout.contains(&summary), "{stdout} lacks {summary}");
-}
-
-/// A content folder with the real topics and help services and one article whose topic is
-/// unknown (line 4).
-fn bad_content(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("wellspring-{name}-{}", std::process::id()));
-    std::fs::create_dir_all(dir.join("articles")).unwrap();
-    for file in ["topics.toml", "help.toml"] {
-        std::fs::copy(content_dir().join(file), dir.join(file)).unwrap();
-    }
-    std::fs::write(
-        dir.join("articles/bad.md"),
-        "+++\ntitle = \"Bad\"\nsummary = \"x\"\ntopics = [\"nope\"]\npublished = 2026-01-01\n+++\nBody\n",
-    )
-    .unwrap();
-    dir
-}
-
-#[test]
-fn check_names_file_line_and_field_of_bad_content() {
-    let dir = bad_content("check");
-    let out = check(&dir);
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    std::fs::remove_dir_all(&dir).unwrap();
-    assert_eq!(out.status.code(), Some(1));
-    assert!(
-        stderr.contains("bad.md:4: topics: unknown topic \"nope\""),
-        "{stderr}"
-    );
-}
-
-/// `server export FILE` with the content in `dir`, as Trunk's pre-build hook runs it.
-fn export(dir: &Path, file: &Path) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_server"))
-        .args([std::ffi::OsStr::new("export"), file.as_os_str()])
-        .env("WELLSPRING_CONTENT_DIR", dir)
-        .output()
-        .unwrap()
-}
-
-#[test]
-fn export_writes_the_library_once_and_leaves_an_unchanged_file_alone() {
-    let out_dir = std::env::temp_dir().join(format!("wellspring-export-{}", std::process::id()));
-    let file = out_dir.join("nested/library.json");
-    let first = export(&content_dir(), &file);
-    assert!(
-        first.status.success(),
-        "{}",
-        String::from_utf8_lossy(&first.stderr)
-    );
-    let written = std::fs::metadata(&file).unwrap().modified().unwrap();
-    // The round trip is app::embedded's unit test; here, that every page is in it.
-    let json = std::fs::read_to_string(&file).unwrap();
-    assert_eq!(json.matches("\"body_html\":").count(), published());
-    // Rewriting the same bytes would make cargo rebuild the static build's WASM.
-    let again = export(&content_dir(), &file);
-    assert!(again.status.success());
-    assert_eq!(
-        std::fs::metadata(&file).unwrap().modified().unwrap(),
-        written
-    );
-    std::fs::remove_dir_all(&out_dir).unwrap();
-}
-
-#[test]
-fn export_fails_on_bad_content_like_check() {
-    let dir = bad_content("export");
-    let file = dir.join("library.json");
-    let out = export(&dir, &file);
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    let exists = file.exists();
-    std::fs::remove_dir_all(&dir).unwrap();
-    assert_eq!(out.status.code(), Some(1));
-    assert!(!exists, "nothing is written from bad content");
-    assert!(
-        stderr.contains("bad.md:4: topics: unknown topic \"nope\""),
-        "{stderr}"
-    );
-}
-
-/// A copy of content/ in a new temporary folder, removed when dropped, a failing test's too.
-struct ContentCopy(PathBuf);
-
-impl ContentCopy {
-    fn new(name: &str) -> Self {
-        let dir = std::env::temp_dir().join(format!("wellspring-{name}-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        copy_dir(&content_dir(), &dir);
-        Self(dir)
-    }
-}
-
-impl Drop for ContentCopy {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), &target).unwrap();
-        }
-    }
-}
-
-/// The slug of the article [`an_added_article_is_listed_and_served`] adds.
-const ADDED: &str = "one-more-article";
-
-/// A valid article as an author would add it: front matter, one known topic, and 600
-/// words of plain text. Published last of all, so it is the first card however many come.
-fn one_more_article() -> String {
-    // 12 words, 5 times a paragraph, 10 paragraphs.
-    let paragraph = "Noticing your breath for a minute can calm a busy mind today. ".repeat(5);
-    let body = [paragraph.trim_end(); 10].join("\n\n");
-    format!(
-        "+++\ntitle = \"One More Article\"\nsummary = \"Added by a test: a new article needs no \
-         change to any test.\"\ntopics = [\"mindfulness\"]\npublished = 2999-12-31\n+++\n\n{body}\n"
-    )
-}
-
-/// What the README tells authors to do, adding a Markdown file to content/articles, breaks
-/// nothing: the library lists one card more, the topic too, and the article is served.
-#[test]
-fn an_added_article_is_listed_and_served() {
-    let copy = ContentCopy::new("one-more");
-    std::fs::write(
-        copy.0.join(format!("articles/{ADDED}.md")),
-        one_more_article(),
-    )
-    .unwrap();
-    let (before, in_topic) = (published(), published_with("mindfulness"));
-    let added = common::load(&copy.0);
-    assert_eq!(added.articles().len(), before + 1);
-    let article = added
-        .article(ADDED)
-        .expect("the added article is published");
-    assert!(article.word_count >= 500, "{} words", article.word_count);
-
-    let out = check(&copy.0);
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    assert!(
-        stdout.contains(&format!(": {} articles,", before + 1)),
-        "{stdout}"
-    );
-
-    let dir = copy.0.clone();
-    let addr = common::start_with(
-        common::config_for(dir.clone()),
-        std::sync::Arc::new(common::load(&dir)),
-    );
-    let href = format!("href=\"/articles/{ADDED}\"");
-    let (status, html) = get_at(addr, "/");
-    assert_eq!(status, 200);
-    assert_lists(&html, before + 1);
-    assert!(
-        cards(&html)[0].contains(&href),
-        "the newest card is not first"
-    );
-    let (status, html) = get_at(addr, "/?topic=mindfulness");
-    assert_eq!(status, 200);
-    assert_lists(&html, in_topic + 1);
-    assert!(html.contains(&href));
-
-    let (status, html) = get_at(addr, &format!("/articles/{ADDED}"));
-    assert_eq!(status, 200);
-    assert!(html.contains("<title>One More Article · Wellspring</title>"));
-    assert_eq!(html.matches("<h1").count(), 1);
-    assert!(html.contains("Noticing your breath for a minute can calm a busy mind today."));
-    let (status, text) = get_at(addr, "/readyz");
-    assert_eq!(
-        (status, text),
-        (200, format!("ready: {} articles\n", before + 1))
-    );
 }

@@ -27,7 +27,9 @@ pub fn article_data(content: &ArticleContent, origin: &str) -> Value {
     let url = format!("{origin}{}", card.href());
     let mut data = json!({
         "@context": "https://schema.org",
-        "@type": "Article",
+        // schema.org gives "lastReviewed" and "reviewedBy" to WebPage, not Article, so the
+        // page is both (not MedicalWebPage: Wellspring makes no clinical claim).
+        "@type": ["Article", "WebPage"],
         "headline": card.title,
         "description": card.summary,
         "datePublished": card.published,
@@ -39,10 +41,12 @@ pub fn article_data(content: &ArticleContent, origin: &str) -> Value {
     if let Some(author) = &content.author {
         data["author"] = json!({ "@type": "Person", "name": author });
     }
-    // The review trail (issue #25) goes here once the front matter has `reviewed` and
-    // `reviewer`: "lastReviewed" (the date) and "reviewedBy" (a Person with a "jobTitle").
-    // schema.org gives both to WebPage, not Article, so "@type" becomes
-    // ["Article", "MedicalWebPage"] with them.
+    data["lastReviewed"] = json!(content.reviewed);
+    if let Some(reviewer) = &content.reviewer {
+        data["reviewedBy"] =
+            json!({ "@type": "Person", "name": reviewer.name, "jobTitle": reviewer.role });
+    }
+    data["citation"] = content.sources.iter().map(|s| json!(s.url)).collect();
     data
 }
 
@@ -84,6 +88,18 @@ mod tests {
             updated: updated.map(Into::into),
             updated_label: None,
             author: author.map(Into::into),
+            reviewed: "2026-05-01".into(),
+            reviewed_label: "1 May 2026".into(),
+            next_review: "2027-05-01".into(),
+            next_review_label: "1 May 2027".into(),
+            reviewer: Some(crate::model::Reviewer {
+                name: "R. Viewer".into(),
+                role: "Editor".into(),
+            }),
+            sources: vec![crate::model::Source {
+                title: "A source".into(),
+                url: "https://example.org/source".into(),
+            }],
             toc: Vec::new(),
             body_html: String::new(),
             related: Vec::new(),
@@ -92,11 +108,12 @@ mod tests {
 
     #[test]
     fn the_data_names_the_article_its_dates_and_publisher() {
-        let data = article_data(
-            &content("Tea & Toast", Some("A. Writer"), Some("2026-04-01")),
-            "https://wellspring.example",
-        );
-        assert_eq!(data["@type"], "Article");
+        let article = content("Tea & Toast", Some("A. Writer"), Some("2026-04-01"));
+        let data = article_data(&article, "https://wellspring.example");
+        assert_eq!(data["@type"], json!(["Article", "WebPage"]));
+        assert_eq!(data["lastReviewed"], "2026-05-01");
+        assert_eq!(data["reviewedBy"]["jobTitle"], "Editor");
+        assert_eq!(data["citation"], json!(["https://example.org/source"]));
         assert_eq!(data["headline"], "Tea & Toast");
         assert_eq!(data["datePublished"], "2026-03-10");
         assert_eq!(data["dateModified"], "2026-04-01");

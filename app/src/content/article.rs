@@ -1,6 +1,7 @@
 //! One article file to an [`Article`]: front matter, the number check and the body, with
 //! every problem in it.
 
+use super::editorial::Facts;
 use super::error::{ContentError, ErrorSink};
 use super::{front_matter, markdown, numbers, slugify, Article};
 use crate::help::HelpDirectory;
@@ -48,17 +49,22 @@ pub(super) fn load_article(
         let fm = front_matter::parse(&split, page.known, &mut sink);
         numbers::check(split.body, split.body_line, page.numbers, &mut sink);
         let body = markdown::render(split.body, split.body_line, page.help, &mut sink);
-        fm.map(|fm| (fm, body))
+        let facts = fm
+            .as_ref()
+            .and_then(|fm| fm.review)
+            .map(|review| Facts::new(path.to_path_buf(), split.body, split.body_line, review));
+        fm.map(|fm| (fm, body, facts))
     });
     if !sink.errors.is_empty() {
         return Err(sink.errors);
     }
-    let Some((fm, body)) = article else {
+    let Some((fm, body, facts)) = article else {
         return Ok(None);
     };
-    if fm.draft {
+    // The front matter requires `reviewed` of every article that is not a draft.
+    let (false, Some(review), Some(facts)) = (fm.draft, fm.review, facts) else {
         return Ok(None);
-    }
+    };
     let card = ArticleCard {
         slug: slug.to_string(),
         title: fm.title,
@@ -81,11 +87,18 @@ pub(super) fn load_article(
             updated: fm.updated.map(|d| d.iso()),
             updated_label: fm.updated.map(|d| d.label()),
             author: fm.author,
+            reviewed: review.reviewed.iso(),
+            reviewed_label: review.reviewed.label(),
+            next_review: review.next_review.iso(),
+            next_review_label: review.next_review.label(),
+            reviewer: fm.reviewer,
+            sources: fm.sources,
             toc: body.toc,
             body_html: body.html,
             related: Vec::new(),
         },
         word_count: body.word_count,
+        editorial: facts,
     };
     Ok(Some((article, body.plain_text)))
 }

@@ -74,6 +74,29 @@ impl Date {
         Self { year, month, day }
     }
 
+    /// Days since 1970-01-01 (Howard Hinnant's `days_from_civil`), to count days between dates.
+    pub fn days(self) -> i64 {
+        let (m, d) = (i64::from(self.month), i64::from(self.day));
+        let y = i64::from(self.year) - i64::from(m <= 2);
+        let era = y.div_euclid(400);
+        let yoe = y.rem_euclid(400);
+        let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + d - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        era * 146_097 + doe - 719_468
+    }
+
+    /// The same day `months` later; a day the later month lacks becomes its last day
+    /// (31 January + 1 month is 28 or 29 February).
+    pub fn add_months(self, months: u32) -> Self {
+        let index = u32::from(self.month) - 1 + months;
+        let year = self.year + (index / 12) as u16;
+        let month = (index % 12) as u8 + 1;
+        (1..=self.day)
+            .rev()
+            .find_map(|day| Self::new(year, month, day))
+            .unwrap_or(self)
+    }
+
     /// The same day a year earlier, for "older than a year" (29 February compares as such).
     pub fn a_year_before(self) -> Self {
         Self {
@@ -93,6 +116,23 @@ mod tests {
         assert_eq!(Date::from_days(11_016).iso(), "2000-02-29");
         assert_eq!(Date::from_days(20_793).iso(), "2026-12-06");
         assert!(Date::today() >= Date::new(2026, 1, 1).unwrap());
+    }
+
+    #[test]
+    fn days_and_months_count_like_a_calendar() {
+        let d = Date::new(2026, 12, 6).unwrap();
+        assert_eq!(d.days(), 20_793);
+        assert_eq!(Date::from_days(d.days()), d);
+        assert_eq!(d.add_months(12).iso(), "2027-12-06");
+        assert_eq!(d.add_months(1).iso(), "2027-01-06");
+        assert_eq!(
+            Date::new(2028, 2, 29).unwrap().add_months(12).iso(),
+            "2029-02-28"
+        );
+        assert_eq!(
+            Date::new(2027, 1, 31).unwrap().add_months(1).iso(),
+            "2027-02-28"
+        );
     }
 
     #[test]

@@ -1,22 +1,50 @@
-//! The TOML front matter between `+++` lines: splitting it from the body and validating
-//! every field, with the line each problem is on.
+//! The TOML front matter between `+++` lines: splitting it from the body, reading it into
+//! one typed struct and validating every field, with the line each problem is on (from the
+//! TOML parser's spans).
 
 use super::date::Date;
 use super::error::ErrorSink;
+use super::field_checks::Check;
+use super::written::{Field, Lines};
+use crate::model::{Reviewer, Source};
+use serde::Deserialize;
 use std::collections::HashSet;
-use toml::Value;
+use toml::value::Datetime;
 
-const FIELDS: &[&str] = &[
-    "title",
-    "summary",
-    "topics",
-    "published",
-    "updated",
-    "author",
-    "draft",
-];
-const MAX_TOPICS: usize = 3;
 const MAX_SUMMARY_CHARS: usize = 300;
+
+/// How long a review holds when `next_review` is left out. One constant so it can become a
+/// site setting (issue 25 asks for 12 or 36 months per deployment, in content/site.toml).
+pub const REVIEW_INTERVAL_MONTHS: u32 = 12;
+
+/// Every field an article may set: a new field is one edit here (and its check in `parse`).
+/// Each holds what the file wrote and where, so one wrong type does not hide the others.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Fields {
+    /// The article's heading, card title and page title.
+    title: Field<String>,
+    /// One or two sentences under the title and on the card.
+    summary: Field<String>,
+    /// 1 to 3 topic slugs from content/topics.toml.
+    topics: Field<Vec<String>>,
+    /// When the article first appeared; orders the library.
+    published: Field<Datetime>,
+    /// When its text last changed in substance, shown as "Updated …".
+    updated: Field<Datetime>,
+    /// Who wrote it, shown under the title.
+    author: Field<String>,
+    /// When an editor last checked it against its sources; required unless a draft.
+    reviewed: Field<Datetime>,
+    /// When it must be checked again; `REVIEW_INTERVAL_MONTHS` after `reviewed` if left out.
+    next_review: Field<Datetime>,
+    /// Who reviewed it: `{ name = "…", role = "…" }`.
+    reviewer: Field<Reviewer>,
+    /// The public pages it relies on: `[{ title = "…", url = "https://…" }]`.
+    sources: Field<Vec<Source>>,
+    /// `true` keeps the article off the site while it is being written.
+    draft: Field<bool>,
+}
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FrontMatter {
@@ -26,7 +54,21 @@ pub struct FrontMatter {
     pub published: Date,
     pub updated: Option<Date>,
     pub author: Option<String>,
+    /// `None` only for a draft not yet reviewed.
+    pub review: Option<Review>,
+    pub reviewer: Option<Reviewer>,
+    pub sources: Vec<Source>,
     pub draft: bool,
+}
+
+/// An article's review dates, and the line and field `server check` points at when the
+/// next review is due.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Review {
+    pub reviewed: Date,
+    pub next_review: Date,
+    pub line: usize,
+    pub field: &'static str,
 }
 
 /// A file cut into front matter and body, with the line numbers each starts on.
@@ -73,79 +115,64 @@ pub fn split<'a>(src: &'a str, sink: &mut ErrorSink) -> Option<Split<'a>> {
 
 /// Validates the front matter; every problem goes to `sink`.
 pub fn parse(split: &Split, topics: &HashSet<&str>, sink: &mut ErrorSink) -> Option<FrontMatter> {
-    let table = match toml::from_str::<toml::Table>(split.front) {
-        Ok(t) => t,
+    let lines = Lines::new(split.front, split.front_line);
+    let fields = match toml::from_str::<Fields>(split.front) {
+        Ok(f) => f,
         Err(e) => {
             let at = e.span().map_or(0, |s| s.start);
-            let line_idx = split.front[..at.min(split.front.len())]
-                .matches('\n')
-                .count();
-            let field = split
-                .front
-                .lines()
-                .nth(line_idx)
-                .and_then(|l| l.split_once('='))
-                .map(|(k, _)| k.trim().to_string())
-                .filter(|k| !k.is_empty())
-                .unwrap_or_else(|| "front matter".into());
-            let message = format!("this is not valid TOML: {}", e.message().trim());
-            sink.push(split.front_line + line_idx, &field, message);
+            let line = lines.line(at);
+            let field = lines.key_on(line).unwrap_or_else(|| "front matter".into());
+            let message = e.message().trim();
+            let message = if message.starts_with("unknown field") {
+                message.to_string()
+            } else {
+                format!("this is not valid TOML: {message}")
+            };
+            sink.push(line, &field, message);
             return None;
         }
     };
-    let line_of = |key: &str| key_line(split, key);
     let before = sink.errors.len();
-
-    for key in table.keys() {
-        if !FIELDS.contains(&key.as_str()) {
-            let known = FIELDS.join(", ");
-            sink.push(line_of(key), key, format!("unknown field (known: {known})"));
-        }
-    }
-    let title = required_string(&table, "title", split, sink);
-    let summary = required_string(&table, "summary", split, sink);
-    if let Some(s) = &summary {
+    let mut check = Check { lines, sink };
+    let draft = check.value(&fields.draft, "draft", "must be `true` or `false`");
+    let draft = draft.unwrap_or(false);
+    let title = check.text(&fields.title, "title", true);
+    let summary = check.text(&fields.summary, "summary", true);
+    if let (Some(s), Some(field)) = (&summary, &fields.summary) {
         if s.chars().count() > MAX_SUMMARY_CHARS {
             let msg = format!("keep the summary under {MAX_SUMMARY_CHARS} characters");
-            sink.push(line_of("summary"), "summary", msg);
+            check.push(field.span().start, "summary", msg);
         }
     }
-    let topic_list = parse_topics(&table, split, topics, sink);
-    let published = match table.get("published") {
-        None => {
-            sink.push(
-                1,
-                "published",
-                "missing: add a date such as `published = 2026-03-10`",
-            );
-            None
+    let topic_list = check.topics(&fields.topics, topics);
+    let published = check.date(&fields.published, "published", true);
+    let updated = check.date(&fields.updated, "updated", false);
+    let author = check.text(&fields.author, "author", false);
+    let reviewed = check.date(&fields.reviewed, "reviewed", !draft);
+    let next_review = check.date(&fields.next_review, "next_review", false);
+    let review = reviewed.map(|reviewed| {
+        // A due review points at next_review, or at reviewed when the default applies.
+        let (field, key) = match &fields.next_review {
+            Some(f) => (Some(f), "next_review"),
+            None => (fields.reviewed.as_ref(), "reviewed"),
+        };
+        let line = field.map_or(1, |f| check.lines.line(f.span().start));
+        let next_review =
+            next_review.unwrap_or_else(|| reviewed.add_months(REVIEW_INTERVAL_MONTHS));
+        if next_review <= reviewed {
+            let msg = format!("must come after reviewed ({})", reviewed.iso());
+            check.sink.push(line, "next_review", msg);
         }
-        Some(v) => parse_date(v, "published", split, sink),
-    };
-    let updated = table
-        .get("updated")
-        .and_then(|v| parse_date(v, "updated", split, sink));
-    let author = match table.get("author") {
-        None => None,
-        Some(Value::String(s)) if !s.trim().is_empty() => Some(s.trim().to_string()),
-        Some(_) => {
-            sink.push(
-                line_of("author"),
-                "author",
-                "must be a non-empty string in quotes",
-            );
-            None
+        Review {
+            reviewed,
+            next_review,
+            line,
+            field: key,
         }
-    };
-    let draft = match table.get("draft") {
-        None => false,
-        Some(Value::Boolean(b)) => *b,
-        Some(_) => {
-            sink.push(line_of("draft"), "draft", "must be `true` or `false`");
-            false
-        }
-    };
-    if sink.errors.len() > before {
+    });
+    let reviewer = check.reviewer(&fields.reviewer);
+    let sources = check.sources(&fields.sources, !draft);
+    if check.sink.errors.len() > before {
         return None;
     }
     Some(FrontMatter {
@@ -155,108 +182,9 @@ pub fn parse(split: &Split, topics: &HashSet<&str>, sink: &mut ErrorSink) -> Opt
         published: published?,
         updated,
         author,
+        review,
+        reviewer,
+        sources: sources?,
         draft,
     })
-}
-
-/// The file line a key is set on; the opening `+++` line when the key is absent.
-fn key_line(split: &Split, key: &str) -> usize {
-    split
-        .front
-        .lines()
-        .position(|l| {
-            l.trim_start()
-                .strip_prefix(key)
-                .is_some_and(|rest| rest.trim_start().starts_with('='))
-        })
-        .map_or(1, |i| split.front_line + i)
-}
-
-fn required_string(
-    table: &toml::Table,
-    key: &str,
-    split: &Split,
-    sink: &mut ErrorSink,
-) -> Option<String> {
-    match table.get(key) {
-        None => sink.push(1, key, format!("missing: every article needs a {key}")),
-        Some(Value::String(s)) if !s.trim().is_empty() => return Some(s.trim().to_string()),
-        Some(Value::String(_)) => sink.push(key_line(split, key), key, "is empty"),
-        Some(_) => sink.push(key_line(split, key), key, "must be a string in quotes"),
-    }
-    None
-}
-
-fn parse_topics(
-    table: &toml::Table,
-    split: &Split,
-    known: &HashSet<&str>,
-    sink: &mut ErrorSink,
-) -> Option<Vec<String>> {
-    let line = key_line(split, "topics");
-    let Some(value) = table.get("topics") else {
-        sink.push(
-            1,
-            "topics",
-            "missing: list 1 to 3 topic slugs from content/topics.toml",
-        );
-        return None;
-    };
-    let Some(items) = value.as_array() else {
-        sink.push(
-            line,
-            "topics",
-            "must be a list such as [\"anxiety-stress\"]",
-        );
-        return None;
-    };
-    if items.is_empty() || items.len() > MAX_TOPICS {
-        let msg = format!("list 1 to {MAX_TOPICS} topics (found {})", items.len());
-        sink.push(line, "topics", msg);
-        return None;
-    }
-    let mut out: Vec<String> = Vec::new();
-    for item in items {
-        match item.as_str() {
-            Some(s) if !known.contains(s) => {
-                let mut names: Vec<_> = known.iter().copied().collect();
-                names.sort_unstable();
-                let msg = format!("unknown topic \"{s}\" (known: {})", names.join(", "));
-                sink.push(line, "topics", msg);
-            }
-            Some(s) if out.iter().any(|o| o == s) => {
-                sink.push(line, "topics", format!("topic \"{s}\" is listed twice"));
-            }
-            Some(s) => out.push(s.to_string()),
-            None => sink.push(line, "topics", "every topic must be a slug in quotes"),
-        }
-    }
-    (out.len() == items.len()).then_some(out)
-}
-
-fn parse_date(value: &Value, key: &str, split: &Split, sink: &mut ErrorSink) -> Option<Date> {
-    let line = key_line(split, key);
-    let date = match value {
-        Value::Datetime(dt) if dt.time.is_none() => {
-            dt.date.and_then(|d| Date::new(d.year, d.month, d.day))
-        }
-        Value::Datetime(_) => {
-            sink.push(line, key, "give a date without a time, such as 2026-03-10");
-            return None;
-        }
-        Value::String(s) => {
-            let msg = format!("write the date without quotes: `{key} = {s}`");
-            sink.push(line, key, msg);
-            return None;
-        }
-        _ => None,
-    };
-    if date.is_none() {
-        sink.push(
-            line,
-            key,
-            "is not a valid date (use YYYY-MM-DD, such as 2026-03-10)",
-        );
-    }
-    date
 }

@@ -4,23 +4,32 @@
 
 mod article;
 mod date;
+mod editorial;
 mod error;
 mod escape;
+mod field_checks;
 mod front_matter;
 pub mod help;
 mod help_box;
 mod inert;
+#[cfg(test)]
+mod library_tests;
 mod markdown;
 mod numbers;
 #[cfg(test)]
 mod proptests;
 #[cfg(test)]
+mod review_tests;
+#[cfg(test)]
 mod shortcode_tests;
 #[cfg(test)]
 mod tests;
+mod written;
 
 pub use date::Date;
+pub use editorial::{Findings, Overdue};
 pub use error::{ContentError, ContentErrors};
+pub use front_matter::REVIEW_INTERVAL_MONTHS;
 pub use inert::active_html;
 pub use markdown::{reading_minutes, slugify, WORDS_PER_MINUTE};
 
@@ -41,6 +50,8 @@ const RELATED: usize = 3;
 pub struct Article {
     pub page: ArticleContent,
     pub word_count: usize,
+    /// What `server check`'s editorial rules look at.
+    pub editorial: editorial::Facts,
 }
 
 /// Every published article, rendered, newest first.
@@ -229,6 +240,12 @@ impl Library {
     /// The crisis and support services of help.toml, with the default region.
     pub fn help(&self) -> &HelpDirectory {
         &self.help
+    }
+
+    /// The editorial rules (length, help boxes, review dates) as of `today`: for
+    /// `server check` only, so a passed review date never stops a running site.
+    pub fn editorial(&self, today: Date, overdue: Overdue) -> Findings {
+        editorial::check(&self.articles, today, overdue)
     }
 
     /// Problems that do not stop the site but should be fixed soon (`server check` prints

@@ -126,7 +126,7 @@ fn front_matter() -> impl Strategy<Value = String> {
             .collect::<Vec<_>>();
         format!(
             "+++\ntitle = \"{title}\"\nsummary = \"Short.\"\ntopics = [{}]\n\
-             published = {y:04}-{m:02}-{d:02}\n{extra}\n+++\n",
+             published = {y:04}-{m:02}-{d:02}\nreviewed = 2026-12-06\nsources = [{{ title = \"NHS\", url = \"https://www.nhs.uk/\" }}]\n{extra}\n+++\n",
             topics.join(", ")
         )
     })
@@ -186,6 +186,8 @@ title = \"Breathing Space\"
 summary = \"A short guide.\"
 topics = [\"anxiety-stress\"]
 published = 2026-03-10
+reviewed = 2026-12-06
+sources = [{ title = \"NHS\", url = \"https://www.nhs.uk/\" }]
 +++
 ";
 

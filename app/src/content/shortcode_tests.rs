@@ -7,6 +7,8 @@ title = \"Breathing Space\"
 summary = \"A short guide.\"
 topics = [\"mindfulness\"]
 published = 2026-03-10
+reviewed = 2026-12-06
+sources = [{ title = \"NHS\", url = \"https://www.nhs.uk/\" }]
 +++
 ";
 
@@ -92,7 +94,7 @@ fn boxes_add_no_words_and_no_headings() {
 #[test]
 fn malformed_shortcodes_and_unknown_audiences_name_their_line() {
     let (line, message) = error_of("Intro.\n\n{{ help audience=\"teens\" }}\n");
-    assert_eq!(line, 9);
+    assert_eq!(line, 11);
     assert!(message.contains("unknown audience \"teens\""), "{message}");
     for bad in [
         "{{ helpme }}",
@@ -100,18 +102,18 @@ fn malformed_shortcodes_and_unknown_audiences_name_their_line() {
         "{{ help }} and more",
     ] {
         let (line, message) = error_of(&format!("Intro.\n\n{bad}\n"));
-        assert_eq!(line, 9, "{bad}");
+        assert_eq!(line, 11, "{bad}");
         assert!(message.contains("shortcode"), "{bad}: {message}");
     }
     let (line, message) = error_of("Text with {{ help }} inside.\n");
-    assert_eq!(line, 7);
+    assert_eq!(line, 9);
     assert!(message.contains("alone on its line"), "{message}");
 }
 
 #[test]
 fn typed_numbers_are_refused_with_the_right_message() {
     let (line, message) = error_of("Intro.\n\nCall Samaritans free on 116 123.\n");
-    assert_eq!(line, 9);
+    assert_eq!(line, 11);
     assert!(message.contains("type {{ help }} instead"), "{message}");
     let (_, message) = error_of("Ring 0800 555 0199 for advice.\n");
     assert!(

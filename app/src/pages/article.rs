@@ -10,7 +10,7 @@ use crate::components::{
     save_offline::SaveOfflineButton,
     structured_data::article_structured_data,
 };
-use crate::model::{topic_href, ArticleContent, TocEntry};
+use crate::model::{topic_href, ArticleContent, Reviewer, Source, TocEntry};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
@@ -92,6 +92,11 @@ fn ArticleView(content: ArticleContent) -> impl IntoView {
         .map(|(iso, label)| {
             view! { " · Updated " <time datetime=iso>{label}</time> }
         });
+    let review = ReviewDates {
+        reviewed: (content.reviewed, content.reviewed_label),
+        next_review: (content.next_review, content.next_review_label),
+        reviewer: content.reviewer,
+    };
     let related = (!content.related.is_empty()).then(|| {
         let cards = content
             .related
@@ -143,10 +148,51 @@ fn ArticleView(content: ArticleContent) -> impl IntoView {
                         "."
                     </p>
                 </aside>
+                <ArticleReview review sources=content.sources/>
             </article>
             {related}
             <ReadingTracker slug=card.slug.clone()/>
         </div>
+    }
+}
+
+/// When the article was checked and is due to be checked again, as `(ISO, label)` pairs.
+struct ReviewDates {
+    reviewed: (String, String),
+    next_review: (String, String),
+    reviewer: Option<Reviewer>,
+}
+
+/// The article's review trail, as public health sites show it: its sources, then "Page
+/// last reviewed … Next review due …", so readers can judge how current it is.
+#[component]
+fn ArticleReview(review: ReviewDates, sources: Vec<Source>) -> impl IntoView {
+    let sources = (!sources.is_empty()).then(|| {
+        let items = sources
+            .into_iter()
+            .map(|s| {
+                view! { <li><a href=s.url rel="noopener noreferrer">{s.title}</a></li> }
+            })
+            .collect_view();
+        view! {
+            <h2>"Sources"</h2>
+            <ul class="sources">{items}</ul>
+        }
+    });
+    let (reviewed, reviewed_label) = review.reviewed;
+    let (next, next_label) = review.next_review;
+    let reviewer = review
+        .reviewer
+        .map(|r| view! { <p>{format!("Reviewed by {}, {}.", r.name, r.role)}</p> });
+    view! {
+        <footer class="article-review">
+            {sources}
+            <p class="review-dates">
+                "Page last reviewed: " <time datetime=reviewed>{reviewed_label}</time>
+                ". Next review due: " <time datetime=next>{next_label}</time> "."
+            </p>
+            {reviewer}
+        </footer>
     }
 }
 
