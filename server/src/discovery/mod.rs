@@ -122,7 +122,10 @@ pub(crate) mod tests {
         let summary = format!("Summary of {title}, <em>not</em> markup.");
         let src = format!(
             "+++\ntitle = {title:?}\nsummary = {summary:?}\n\
-             topics = [{topics}]\npublished = {published}\n{updated}+++\n\nA body.\n"
+             topics = [{topics}]\npublished = {published}\n{updated}\
+             reviewed = {published}\n\
+             sources = [{{ title = \"A source\", url = \"https://example.org/\" }}]\n\
+             +++\n\nA body.\n"
         );
         (format!("{slug}.md").into(), src)
     }
