@@ -1,0 +1,336 @@
+//! `content/site.toml`: the deploying organisation's settings, read and checked like the
+//! other content files. The file is optional (without it the site is Wellspring as it
+//! ships); when present, every problem is reported at once with the line the TOML parser's
+//! spans point at, so an author fixes them in one pass.
+
+mod contrast;
+#[cfg(test)]
+mod tests;
+
+pub use contrast::{contrast, parse_hex, AA_TEXT};
+
+use super::error::{line_at, ContentError, ErrorSink};
+use super::help::fields::number_problem;
+use crate::site::{Colours, Eap, FooterLink, SiteSettings, REVIEW_INTERVALS};
+use serde::Deserialize;
+use std::path::Path;
+use toml::Spanned;
+
+/// The settings file's name in the content folder.
+pub const FILE: &str = "site.toml";
+
+type Text = Option<Spanned<String>>;
+
+/// site.toml as written; what it leaves out keeps Wellspring's value.
+#[derive(Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+struct RawSite {
+    /// The site's name: header, `<title>`, Open Graph, the installed app.
+    name: Text,
+    /// The name under an installed app's icon.
+    short_name: Text,
+    /// One or two sentences for the installed app.
+    description: Text,
+    /// `https://wellbeing.example.org`; WELLSPRING_PUBLIC_URL overrides it.
+    public_url: Text,
+    /// An `.svg` or `.png` file in the content folder.
+    logo: Text,
+    /// The light scheme's palette.
+    colours: Option<RawColours>,
+    /// A region code of help.toml; WELLSPRING_HELP_REGION overrides it.
+    default_help_region: Text,
+    /// 12 or 36.
+    review_interval_months: Option<Spanned<i64>>,
+    /// "Your employee assistance programme".
+    eap: Option<Spanned<RawEap>>,
+    /// `[[footer_link]]`s: a privacy notice, an accessibility statement.
+    footer_link: Vec<Spanned<RawFooterLink>>,
+}
+
+#[derive(Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+struct RawColours {
+    /// Links, buttons and the theme colour.
+    brand: Text,
+    /// Text on the brand colour.
+    brand_text: Text,
+    /// The page.
+    background: Text,
+    /// Body text.
+    text: Text,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawEap {
+    name: Spanned<String>,
+    phone: Text,
+    hours: Text,
+    url: Text,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawFooterLink {
+    title: Spanned<String>,
+    url: Spanned<String>,
+}
+
+/// Reads `dir/site.toml` if there is one; `regions` are help.toml's codes, which
+/// `default_help_region` must be one of.
+pub fn load(dir: &Path, regions: &[&str]) -> Result<SiteSettings, Vec<ContentError>> {
+    let path = dir.join(FILE);
+    match std::fs::read_to_string(&path) {
+        Ok(text) => parse(&path, &text, dir, regions),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(SiteSettings::default()),
+        Err(e) => {
+            let mut sink = ErrorSink::new(&path);
+            sink.push(1, "file", format!("cannot be read: {e}"));
+            Err(sink.errors)
+        }
+    }
+}
+
+/// Checks the text of the site.toml at `path`; `dir` is the content folder the logo is in.
+pub fn parse(
+    path: &Path,
+    text: &str,
+    dir: &Path,
+    regions: &[&str],
+) -> Result<SiteSettings, Vec<ContentError>> {
+    let mut check = Check {
+        text,
+        errors: ErrorSink::new(path),
+    };
+    let raw: RawSite = match toml::from_str(text) {
+        Ok(raw) => raw,
+        Err(e) => {
+            let line = line_at(check.text, e.span().map_or(0, |s| s.start));
+            let message = e.message().trim();
+            // serde names the field in backquotes: `unknown field `x`, expected one of ...`.
+            let field = message.split('`').nth(1).unwrap_or("file").to_string();
+            check.errors.push(line, &field, message);
+            return Err(check.errors.errors);
+        }
+    };
+    let site = check.site(raw, dir, regions);
+    if check.errors.errors.is_empty() {
+        Ok(site)
+    } else {
+        check.errors.errors.sort_by_key(|e| e.line);
+        Err(check.errors.errors)
+    }
+}
+
+struct Check<'a> {
+    text: &'a str,
+    errors: ErrorSink<'a>,
+}
+
+impl Check<'_> {
+    fn error<T>(&mut self, at: &Spanned<T>, field: &str, message: impl Into<String>) {
+        let line = line_at(self.text, at.span().start);
+        self.errors.push(line, field, message);
+    }
+
+    /// The settings, with every problem of `raw` pushed; what is wrong keeps its default.
+    fn site(&mut self, raw: RawSite, dir: &Path, regions: &[&str]) -> SiteSettings {
+        let mut site = SiteSettings::default();
+        if let Some(name) = self.words(raw.name, "name") {
+            site.app_name.clone_from(&name);
+            site.name = name;
+        }
+        if let Some(short) = self.words(raw.short_name, "short_name") {
+            site.short_name = short;
+        }
+        if let Some(description) = self.words(raw.description, "description") {
+            site.description = description;
+        }
+        site.public_url = raw.public_url.and_then(|url| {
+            let trimmed = url.get_ref().trim().trim_end_matches('/').to_string();
+            self.link(&url, "public_url").then_some(trimmed)
+        });
+        site.logo = raw.logo.and_then(|logo| self.logo(&logo, dir));
+        site.colours = raw.colours.map(|c| self.colours(c));
+        site.default_help_region = raw.default_help_region.and_then(|code| {
+            let known = regions.contains(&code.get_ref().as_str());
+            if !known {
+                let message = format!(
+                    "\"{}\" is not a region of help.toml (known: {})",
+                    code.get_ref(),
+                    regions.join(", ")
+                );
+                self.error(&code, "default_help_region", message);
+            }
+            known.then(|| code.into_inner())
+        });
+        if let Some(months) = raw.review_interval_months {
+            match u8::try_from(*months.get_ref()) {
+                Ok(m) if REVIEW_INTERVALS.contains(&m) => site.review_interval_months = m,
+                _ => {
+                    let message = format!("{} months: use 12 or 36", months.get_ref());
+                    self.error(&months, "review_interval_months", message);
+                }
+            }
+        }
+        site.eap = raw.eap.and_then(|eap| self.eap(eap));
+        site.footer_links = raw
+            .footer_link
+            .into_iter()
+            .filter_map(|link| self.footer_link(link.into_inner()))
+            .collect();
+        site
+    }
+
+    /// A trimmed value that must say something.
+    fn words(&mut self, value: Text, field: &str) -> Option<String> {
+        let value = value?;
+        let words = value.get_ref().trim().to_string();
+        if words.is_empty() {
+            self.error(
+                &value,
+                field,
+                "is empty: remove the line for Wellspring's own",
+            );
+            return None;
+        }
+        Some(words)
+    }
+
+    fn link(&mut self, value: &Spanned<String>, field: &str) -> bool {
+        let url = value.get_ref();
+        let ok = url.starts_with("https://") || url.starts_with("http://");
+        if !ok {
+            self.error(value, field, "must be a web address starting with https://");
+        }
+        ok
+    }
+
+    fn logo(&mut self, logo: &Spanned<String>, dir: &Path) -> Option<String> {
+        let file = logo.get_ref();
+        let lower = file.to_ascii_lowercase();
+        if !lower.ends_with(".svg") && !lower.ends_with(".png") {
+            self.error(
+                logo,
+                "logo",
+                format!("\"{file}\" is not an .svg or .png file"),
+            );
+            return None;
+        }
+        // Only files of the content folder: the server serves this file to anyone.
+        let inside = Path::new(file)
+            .components()
+            .all(|c| matches!(c, std::path::Component::Normal(_)));
+        if !inside {
+            let message = format!("\"{file}\" is not in the content folder: give its path from there, such as \"logo.svg\"");
+            self.error(logo, "logo", message);
+            return None;
+        }
+        if !dir.join(file).is_file() {
+            let message = format!(
+                "the file {} does not exist: add it, or remove `logo` for Wellspring's mark",
+                dir.join(file).display()
+            );
+            self.error(logo, "logo", message);
+            return None;
+        }
+        Some(file.clone())
+    }
+
+    /// Each colour given, then each pair the pages show together, against WCAG AA.
+    fn colours(&mut self, raw: RawColours) -> Colours {
+        let mut colours = Colours::default();
+        let mut lines = [0; 4];
+        let fields = [
+            ("brand", raw.brand, &mut colours.brand),
+            ("brand_text", raw.brand_text, &mut colours.brand_text),
+            ("background", raw.background, &mut colours.background),
+            ("text", raw.text, &mut colours.text),
+        ];
+        let mut bad = false;
+        for (i, (name, value, slot)) in fields.into_iter().enumerate() {
+            let Some(value) = value else { continue };
+            lines[i] = line_at(self.text, value.span().start);
+            let colour = value.get_ref().trim().to_ascii_lowercase();
+            if parse_hex(&colour).is_none() {
+                let message = format!(
+                    "\"{}\" is not a colour: write it as #rrggbb, such as \"#1f5f5b\"",
+                    value.get_ref()
+                );
+                self.error(&value, &format!("colours.{name}"), message);
+                bad = true;
+            } else {
+                *slot = colour;
+            }
+        }
+        if bad {
+            return colours;
+        }
+        // Foreground on background, as the stylesheet uses them: (index, name, value).
+        let (brand, brand_text, background, text) = (
+            (0, "brand", &colours.brand),
+            (1, "brand_text", &colours.brand_text),
+            (2, "background", &colours.background),
+            (3, "text", &colours.text),
+        );
+        for (fore, back) in [(brand_text, brand), (text, background), (brand, background)] {
+            let (Some(f), Some(b)) = (parse_hex(fore.2), parse_hex(back.2)) else {
+                continue;
+            };
+            let ratio = contrast(f, b);
+            if ratio < AA_TEXT {
+                // On the line of a colour the file sets: Wellspring's own pairs all pass.
+                let line = [lines[fore.0], lines[back.0], 1]
+                    .into_iter()
+                    .find(|&l| l > 0)
+                    .unwrap_or(1);
+                let message = format!(
+                    "{} ({}) on {} ({}) has a contrast of {ratio:.2}:1, below WCAG AA's {AA_TEXT}:1 for text: darken or lighten one of them",
+                    fore.1, fore.2, back.1, back.2
+                );
+                self.errors
+                    .push(line, &format!("colours.{}", fore.1), message);
+            }
+        }
+        colours
+    }
+
+    fn eap(&mut self, raw: Spanned<RawEap>) -> Option<Eap> {
+        let before = self.errors.errors.len();
+        let line = line_at(self.text, raw.span().start);
+        let raw = raw.into_inner();
+        if raw.phone.is_none() && raw.url.is_none() {
+            let message = "give readers a way to reach it: `phone`, `url` or both";
+            self.errors.push(line, "eap", message);
+        }
+        let name = self.words(Some(raw.name), "eap.name");
+        if let Some(phone) = &raw.phone {
+            if let Some(problem) = number_problem(phone.get_ref()) {
+                self.error(
+                    phone,
+                    "eap.phone",
+                    format!("\"{}\" {problem}", phone.get_ref()),
+                );
+            }
+        }
+        if let Some(url) = &raw.url {
+            self.link(url, "eap.url");
+        }
+        let hours = self.words(raw.hours, "eap.hours");
+        (self.errors.errors.len() == before).then(|| Eap {
+            name: name.unwrap_or_default(),
+            phone: raw.phone.map(Spanned::into_inner),
+            hours,
+            url: raw.url.map(Spanned::into_inner),
+        })
+    }
+
+    fn footer_link(&mut self, raw: RawFooterLink) -> Option<FooterLink> {
+        let title = self.words(Some(raw.title), "footer_link.title");
+        let url_ok = self.link(&raw.url, "footer_link.url");
+        Some(FooterLink {
+            title: title?,
+            url: url_ok.then(|| raw.url.into_inner())?,
+        })
+    }
+}
