@@ -78,8 +78,9 @@ fn check(dir: Option<PathBuf>) -> ExitCode {
             }
             let words: usize = lib.articles().iter().map(|a| a.word_count).sum();
             println!(
-                "{}: {} articles, {} topics, {} help lines in {} regions, {words} words: all good",
+                "{}: {}: {} articles, {} topics, {} help lines in {} regions, {words} words: all good",
                 dir.display(),
+                lib.site().name,
                 lib.articles().len(),
                 lib.catalog().topics.len(),
                 lib.help().services.len(),
@@ -184,7 +185,7 @@ fn discovery(out: &Path) -> ExitCode {
 }
 
 async fn serve() -> ExitCode {
-    let config = match Config::from_env() {
+    let mut config = match Config::from_env() {
         Ok(c) => c,
         Err(e) => {
             eprintln!("error: {e}");
@@ -201,6 +202,13 @@ async fn serve() -> ExitCode {
         }
     };
     release_startup_memory();
+    // site.toml's public URL, unless the environment (the deployment) says otherwise.
+    if let (None, Some(url)) = (
+        std::env::var_os("WELLSPRING_PUBLIC_URL"),
+        &library.site().public_url,
+    ) {
+        config.public_url.clone_from(url);
+    }
     tracing::info!(
         articles = library.articles().len(),
         elapsed_ms = started.elapsed().as_millis() as u64,

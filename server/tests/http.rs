@@ -5,7 +5,9 @@
 mod common;
 
 use app::api::FIRST_CARDS;
-use common::{content_dir, get, get_at, published, published_with, request, LIBRARY};
+use common::{
+    check, content_dir, copy_dir, get, get_at, published, published_with, request, LIBRARY,
+};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -138,14 +140,6 @@ fn responses_are_compressed() {
     }
 }
 
-fn check(dir: &Path) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_server"))
-        .arg("check")
-        .arg(dir)
-        .output()
-        .unwrap()
-}
-
 #[test]
 fn check_passes_on_the_real_content() {
     let out = check(&content_dir());
@@ -256,19 +250,6 @@ impl ContentCopy {
 impl Drop for ContentCopy {
     fn drop(&mut self) {
         let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), &target).unwrap();
-        }
     }
 }
 

@@ -23,6 +23,29 @@ pub fn content_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../content")
 }
 
+/// What `server check DIR` prints and returns.
+pub fn check(dir: &Path) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_server"))
+        .arg("check")
+        .arg(dir)
+        .output()
+        .unwrap()
+}
+
+/// Copies the folder `from` (a content folder) to `to`, with everything in it.
+pub fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
 /// What `/pkg/` serves in the fixture site.
 pub const PKG_FILES: [&str; 3] = ["wellspring.css", "wellspring.js", "wellspring.wasm"];
 /// In files just outside the fixture's site root, where a path traversal would land.
