@@ -14,7 +14,8 @@ Usage: server [serve]          serve Wellspring (configured by environment varia
                                or ./content) without serving; warnings (help lines due
                                for another check) are printed but do not fail it
        server export FILE      validate the content as check does and write it to FILE as
-                               JSON, for the static build (Trunk.toml runs this)
+                               JSON, for the static build (Trunk.toml runs this), with the
+                               manifest, site.css and logo of site.toml under root/ beside it
        server discovery DIR    write feed.xml, sitemap.xml and robots.txt into DIR, as the
                                server serves them, for the static build (Trunk.toml runs
                                this); their URLs start with $WELLSPRING_PUBLIC_URL, which
@@ -103,6 +104,15 @@ fn export(file: &Path) -> ExitCode {
         Ok(loaded) => loaded,
         Err(code) => return code,
     };
+    // Beside FILE: what the server builds from site.toml at start-up, as files.
+    let root = file.parent().unwrap_or(Path::new(".")).join("root");
+    if let Err(e) = server::site::write_static(lib.site(), &dir, &root) {
+        eprintln!(
+            "error: cannot write the site files to {}: {e}",
+            root.display()
+        );
+        return ExitCode::FAILURE;
+    }
     let json = match EmbeddedLibrary::from(&lib).to_json() {
         Ok(json) => json,
         Err(e) => {

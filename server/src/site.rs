@@ -62,6 +62,21 @@ pub fn routes<S: Clone + Send + Sync + 'static>(site: &SiteSettings, dir: &Path)
     ))
 }
 
+/// What the routes above serve, as files under `root` for the static build (`server export`
+/// writes them; Trunk copies them over the site root, replacing public/'s manifest).
+pub fn write_static(site: &SiteSettings, dir: &Path, root: &Path) -> std::io::Result<()> {
+    std::fs::create_dir_all(root.join("site"))?;
+    std::fs::write(root.join(&MANIFEST_ROUTE[1..]), manifest(site))?;
+    std::fs::write(root.join(&STYLESHEET_ROUTE[1..]), stylesheet(site))?;
+    if let (Some(file), Some(ext)) = (&site.logo, site.logo_extension()) {
+        std::fs::copy(
+            dir.join(file),
+            root.join(format!("{}.{ext}", &LOGO_ROUTE[1..])),
+        )?;
+    }
+    Ok(())
+}
+
 /// The web app manifest: the settings' names, description and colours, with Wellspring's
 /// icons. Without site.toml it says what public/manifest.webmanifest says.
 pub fn manifest(site: &SiteSettings) -> String {

@@ -6,10 +6,9 @@ mod common;
 
 use app::api::FIRST_CARDS;
 use common::{
-    check, content_dir, copy_dir, get, get_at, published, published_with, request, LIBRARY,
+    check, content_dir, copy_dir, export, get, get_at, published, published_with, request, LIBRARY,
 };
-use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::path::PathBuf;
 
 /// The cards a library page shows.
 fn cards(html: &str) -> Vec<&str> {
@@ -184,15 +183,6 @@ fn check_names_file_line_and_field_of_bad_content() {
         stderr.contains("bad.md:4: topics: unknown topic \"nope\""),
         "{stderr}"
     );
-}
-
-/// `server export FILE` with the content in `dir`, as Trunk's pre-build hook runs it.
-fn export(dir: &Path, file: &Path) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_server"))
-        .args([std::ffi::OsStr::new("export"), file.as_os_str()])
-        .env("WELLSPRING_CONTENT_DIR", dir)
-        .output()
-        .unwrap()
 }
 
 #[test]

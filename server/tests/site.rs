@@ -8,7 +8,8 @@ mod common;
 use app::content::Library;
 use app::site::{SiteSettings, EAP_HEADING};
 use common::{
-    check, config_for, content_dir, copy_dir, get, get_at, load, request_to, start_with, SERVER,
+    check, config_for, content_dir, copy_dir, export, get, get_at, load, request_to, start_with,
+    SERVER,
 };
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -201,4 +202,27 @@ fn check_reports_every_problem_of_site_toml() {
         let expected = format!("{}:{line}: {field}: ", file.display());
         assert!(stderr.contains(&expected), "{stderr} lacks {expected}");
     }
+}
+
+#[test]
+fn export_writes_the_static_builds_manifest_stylesheet_and_logo() {
+    let dir = content_with("wellspring-site-export", &site_toml());
+    let out = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("wellspring-site-export-out");
+    let done = export(&dir, &out.join("library.json"));
+    assert!(
+        done.status.success(),
+        "{}",
+        String::from_utf8_lossy(&done.stderr)
+    );
+    let root = out.join("root");
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(root.join("manifest.webmanifest")).unwrap())
+            .unwrap();
+    assert_eq!(json, manifest(ACME.0));
+    let css = std::fs::read_to_string(root.join("site.css")).unwrap();
+    assert_eq!(css, acme("/site.css"));
+    assert_eq!(
+        std::fs::read_to_string(root.join("site/logo.svg")).unwrap(),
+        LOGO
+    );
 }

@@ -32,6 +32,15 @@ pub fn check(dir: &Path) -> std::process::Output {
         .unwrap()
 }
 
+/// `server export FILE` with the content in `dir`, as Trunk's pre-build hook runs it.
+pub fn export(dir: &Path, file: &Path) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_server"))
+        .args([std::ffi::OsStr::new("export"), file.as_os_str()])
+        .env("WELLSPRING_CONTENT_DIR", dir)
+        .output()
+        .unwrap()
+}
+
 /// Copies the folder `from` (a content folder) to `to`, with everything in it.
 pub fn copy_dir(from: &Path, to: &Path) {
     std::fs::create_dir_all(to).unwrap();
