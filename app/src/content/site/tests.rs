@@ -1,6 +1,7 @@
 //! site.toml: each setting, each error with its line and field, and the shipped content.
 
 use super::*;
+use crate::site::Colours;
 use std::path::PathBuf;
 
 const REGIONS: [&str; 2] = ["gb", "au"];
