@@ -3,7 +3,7 @@
 use crate::components::{
     connection::ConnectionStatus,
     layout::{SiteFooter, SiteHeader},
-    meta::{FEED_PATH, SITE_NAME},
+    meta::FEED_PATH,
 };
 use crate::pages::{
     article::ArticlePage, help::HelpPage, library::LibraryPage, my_data::MyDataPage,
@@ -58,7 +58,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <link rel="manifest" href="/manifest.webmanifest"/>
                 <link rel="apple-touch-icon" href="/icons/apple-touch-icon.png"/>
                 // Feed readers find the newest articles from any page (server/src/discovery).
-                <link rel="alternate" type="application/atom+xml" title=SITE_NAME href=FEED_PATH/>
+                <link rel="alternate" type="application/atom+xml" title=site.name.clone() href=FEED_PATH/>
                 // Before first paint: reader state that shapes the page (see head_probe).
                 <script nonce=leptos::nonce::use_nonce()>{head_probe()}</script>
                 <AutoReload options=options.clone()/>

@@ -15,6 +15,8 @@ pub const REVIEW_INTERVALS: [u8; 2] = [12, 36];
 pub const LOGO_ROUTE: &str = "/site/logo";
 /// The stylesheet of the brand colours, linked after the main one when colours are set.
 pub const STYLESHEET_ROUTE: &str = "/site.css";
+/// Wellspring's own name: the settings' without site.toml.
+pub const DEFAULT_NAME: &str = "Wellspring";
 /// The heading of the EAP block, on /help and in every help box.
 pub const EAP_HEADING: &str = "Your employee assistance programme";
 /// Wellspring's own mark, the header's logo when site.toml names none.
@@ -108,7 +110,7 @@ impl Default for SiteSettings {
     /// Wellspring as it ships.
     fn default() -> Self {
         Self {
-            name: "Wellspring".into(),
+            name: DEFAULT_NAME.into(),
             app_name: "Wellspring: reading for your wellbeing".into(),
             short_name: "Wellspring".into(),
             description: "Kind, practical articles on stress, mood, recovery, mindfulness and more. Private by design: what you read stays in your browser.".into(),

@@ -160,12 +160,20 @@ fn static_content() -> Result<(PathBuf, Library), ExitCode> {
 /// Writes the feed, the sitemap and robots.txt into the static build's output, made by the
 /// same code as the server's.
 fn discovery(out: &Path) -> ExitCode {
+    let (dir, lib) = match static_content() {
+        Ok(loaded) => loaded,
+        Err(code) => return code,
+    };
+    // The environment's, else site.toml's, else trunk serve's address.
     let public_url = public_url_from_env(|| {
-        eprintln!(
-            "warning: WELLSPRING_PUBLIC_URL is not set: the feed and sitemap name \
-             {STATIC_PUBLIC_URL}; set it to the address the site is published at"
-        );
-        STATIC_PUBLIC_URL.to_string()
+        lib.site().public_url.clone().unwrap_or_else(|| {
+            eprintln!(
+                "warning: neither WELLSPRING_PUBLIC_URL nor site.toml's public_url is set: the \
+                 feed and sitemap name {STATIC_PUBLIC_URL}; set one to the address the site is \
+                 published at"
+            );
+            STATIC_PUBLIC_URL.to_string()
+        })
     });
     let public_url = match public_url {
         Ok(url) => url,
@@ -173,10 +181,6 @@ fn discovery(out: &Path) -> ExitCode {
             eprintln!("error: {e}");
             return ExitCode::from(2);
         }
-    };
-    let (dir, lib) = match static_content() {
-        Ok(loaded) => loaded,
-        Err(code) => return code,
     };
     match Discovery::new(&lib, &public_url).write_to(out) {
         Ok(()) => {

@@ -71,6 +71,12 @@ fn the_name_logo_and_theme_colour_are_the_sites() {
         site().theme_color()
     )));
     assert!(!html.contains("Wellspring</title>"));
+    // The feed's head link and the feed itself carry the name too.
+    assert!(html.contains(&format!(
+        "type=\"application/atom+xml\" title=\"{}\"",
+        site().name
+    )));
+    assert!(acme("/feed.xml").contains(&format!("<title>{}</title>", site().name)));
     // After the main stylesheet, so its properties win.
     let main = html.find("/pkg/wellspring").expect("the main stylesheet");
     let brand = html

@@ -5,8 +5,9 @@ use crate::components::settings::use_site;
 use leptos::prelude::*;
 use leptos_meta::{Link, Meta, Title};
 
-/// The site's name, as titles, Open Graph, the feed and structured data give it.
-pub const SITE_NAME: &str = "Wellspring";
+/// Wellspring's own name. What pages, the feed and structured data show is the settings'
+/// (`crate::site::SiteSettings::name`), which default to it.
+pub const SITE_NAME: &str = crate::site::DEFAULT_NAME;
 
 /// What the site is, in a sentence: the library's description and the feed's subtitle.
 pub const SITE_DESCRIPTION: &str =
