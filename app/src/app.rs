@@ -3,7 +3,7 @@
 use crate::components::{
     connection::ConnectionStatus,
     layout::{SiteFooter, SiteHeader},
-    meta::{FEED_PATH, SITE_NAME},
+    meta::FEED_PATH,
 };
 use crate::pages::{
     article::ArticlePage, help::HelpPage, library::LibraryPage, my_data::MyDataPage,
@@ -38,6 +38,11 @@ fn head_probe() -> &'static str {
 }
 
 pub fn shell(options: LeptosOptions) -> impl IntoView {
+    let site = crate::components::settings::use_site();
+    // The brand colours (site.toml), after the main stylesheet so they win; only when set.
+    let brand_css = site.colours.is_some().then(|| {
+        view! { <link rel="stylesheet" href=crate::site::STYLESHEET_ROUTE/> }
+    });
     view! {
         <!DOCTYPE html>
         <html lang="en">
@@ -45,14 +50,15 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
                 <meta name="color-scheme" content="light dark"/>
-                <meta name="theme-color" content="#1f5f5b"/>
+                <meta name="theme-color" content=site.theme_color()/>
                 <link rel="icon" href="/favicon.ico" sizes="32x32"/>
                 <link rel="icon" href="/icon.svg" type="image/svg+xml"/>
-                // Installable: name, colours and icons for launchers (public/manifest.webmanifest).
+                // Installable: name, colours and icons for launchers (the server builds it from
+                // site.toml; the static build has public/manifest.webmanifest).
                 <link rel="manifest" href="/manifest.webmanifest"/>
                 <link rel="apple-touch-icon" href="/icons/apple-touch-icon.png"/>
                 // Feed readers find the newest articles from any page (server/src/discovery).
-                <link rel="alternate" type="application/atom+xml" title=SITE_NAME href=FEED_PATH/>
+                <link rel="alternate" type="application/atom+xml" title=site.name.clone() href=FEED_PATH/>
                 // Before first paint: reader state that shapes the page (see head_probe).
                 <script nonce=leptos::nonce::use_nonce()>{head_probe()}</script>
                 <AutoReload options=options.clone()/>
@@ -60,6 +66,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 // hydrated, so the WASM holds those and not every page and the router.
                 <IslandScripts options=options.clone()/>
                 <HashedStylesheet options id="leptos"/>
+                {brand_css}
                 <MetaTags/>
             </head>
             <body>

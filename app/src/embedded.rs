@@ -6,6 +6,7 @@
 use crate::help::HelpDirectory;
 use crate::model::{ArticleContent, Catalog};
 use crate::search::SearchIndex;
+use crate::site::SiteSettings;
 use serde::{Deserialize, Serialize};
 
 /// Everything the pages can ask for, loaded and rendered at build time.
@@ -17,6 +18,8 @@ pub struct EmbeddedLibrary {
     pub pages: Vec<ArticleContent>,
     /// The crisis and support services, with the default region the export was made with.
     pub help: HelpDirectory,
+    /// The organisation's settings (site.toml) the export was made with.
+    pub site: SiteSettings,
 }
 
 impl EmbeddedLibrary {
@@ -46,6 +49,7 @@ impl From<&crate::content::Library> for EmbeddedLibrary {
             index: lib.search_index().clone(),
             pages: lib.articles().iter().map(|a| a.page.clone()).collect(),
             help: lib.help().clone(),
+            site: lib.site().as_ref().clone(),
         }
     }
 }
@@ -88,6 +92,7 @@ mod tests {
         assert_eq!(back.catalog(), lib.catalog());
         assert_eq!(back.search_index(), lib.search_index());
         assert_eq!(back.help(), lib.help());
+        assert_eq!(&back.site, lib.site().as_ref());
         for card in &lib.catalog().articles {
             let page = back.page(&card.slug).expect("every card has its page");
             assert_eq!(Some(page), lib.article(&card.slug).map(|a| &a.page));

@@ -214,6 +214,10 @@ pub struct HelpDirectory {
     pub services: Vec<Service>,
     /// The code of the default region: the server's setting, else the first region.
     pub default_code: String,
+    /// The organisation's employee assistance programme (site.toml), shown wherever these
+    /// services are; set by the content pipeline, not part of help.toml.
+    #[serde(default)]
+    pub eap: Option<crate::site::Eap>,
 }
 
 /// Which regions /help shows for its `?region=` query.

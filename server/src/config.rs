@@ -5,9 +5,9 @@
 //! | `LEPTOS_SITE_ADDR`             | `127.0.0.1:3000`            | address and port to listen on       |
 //! | `LEPTOS_SITE_ROOT`             | `target/site`               | the built site (pkg/, public files) |
 //! | `WELLSPRING_CONTENT_DIR`       | `content`                   | help.toml, topics.toml, articles/   |
-//! | `WELLSPRING_HELP_REGION`       | first region of help.toml   | region shown before a reader picks  |
-//! | `WELLSPRING_PUBLIC_URL`        | `http://<LEPTOS_SITE_ADDR>` | origin of canonical links, the feed |
-//! |                                |                             | and the sitemap (discovery/)        |
+//! | `WELLSPRING_HELP_REGION`       | site.toml's, else help.toml's first | region shown before a pick  |
+//! | `WELLSPRING_PUBLIC_URL`        | site.toml's, else `http://<LEPTOS_SITE_ADDR>` | canonical links,  |
+//! |                                |                             | the feed and the sitemap            |
 //! | `WELLSPRING_MAX_REQUESTS`      | `1024`                      | requests in flight before 503       |
 //! | `WELLSPRING_CACHE_MB`          | `64`                        | memory for rendered pages           |
 //! | `WELLSPRING_HEADER_TIMEOUT_MS` | `10000`                     | time to send a request head         |

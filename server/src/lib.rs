@@ -13,6 +13,7 @@ pub mod negotiate;
 pub mod page_cache;
 pub mod security;
 pub mod serve;
+pub mod site;
 
 use app::{api::SharedLibrary, components::meta::SiteOrigin, shell, App};
 use axum::{
@@ -62,6 +63,7 @@ pub fn router(config: &Config, library: SharedLibrary) -> Router {
     let articles = library.articles().len();
     // Made once here, from the library every request will see.
     let discovery = discovery::Discovery::new(&library, &config.public_url);
+    let site_routes = site::routes(library.site(), &config.content_dir);
     let origin = SiteOrigin(config.public_url.clone());
     let context = move || {
         provide_context(library.clone());
@@ -102,6 +104,7 @@ pub fn router(config: &Config, library: SharedLibrary) -> Router {
         .merge(discovery.routes())
         .route("/healthz", get(|| async { "ok\n" }))
         .route("/readyz", get(move || ready(articles)))
+        .merge(site_routes)
         // Other files of the site root (favicon, icons), or the app's 404 page.
         .fallback(leptos_axum::file_and_error_handler_with_context(
             context, shell,

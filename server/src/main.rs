@@ -17,7 +17,8 @@ Usage: server [serve]          serve Wellspring (configured by environment varia
                                or reviews due soon) are printed but do not fail it, and
                                --allow-overdue makes an overdue review a warning too
        server export FILE      validate the content as check does and write it to FILE as
-                               JSON, for the static build (Trunk.toml runs this)
+                               JSON, for the static build (Trunk.toml runs this), with the
+                               manifest, site.css and logo of site.toml under root/ beside it
        server discovery DIR    write feed.xml, sitemap.xml and robots.txt into DIR, as the
                                server serves them, for the static build (Trunk.toml runs
                                this); their URLs start with $WELLSPRING_PUBLIC_URL, which
@@ -110,8 +111,9 @@ fn check(dir: Option<PathBuf>, overdue: Overdue) -> ExitCode {
     }
     let words: usize = lib.articles().iter().map(|a| a.word_count).sum();
     println!(
-        "{}: {} articles, {} topics, {} help lines in {} regions, {words} words: all good",
+        "{}: {}: {} articles, {} topics, {} help lines in {} regions, {words} words: all good",
         dir.display(),
+        lib.site().name,
         lib.articles().len(),
         lib.catalog().topics.len(),
         lib.help().services.len(),
@@ -128,6 +130,15 @@ fn export(file: &Path) -> ExitCode {
         Ok(loaded) => loaded,
         Err(code) => return code,
     };
+    // Beside FILE: what the server builds from site.toml at start-up, as files.
+    let root = file.parent().unwrap_or(Path::new(".")).join("root");
+    if let Err(e) = server::site::write_static(lib.site(), &dir, &root) {
+        eprintln!(
+            "error: cannot write the site files to {}: {e}",
+            root.display()
+        );
+        return ExitCode::FAILURE;
+    }
     let json = match EmbeddedLibrary::from(&lib).to_json() {
         Ok(json) => json,
         Err(e) => {
@@ -175,12 +186,20 @@ fn static_content() -> Result<(PathBuf, Library), ExitCode> {
 /// Writes the feed, the sitemap and robots.txt into the static build's output, made by the
 /// same code as the server's.
 fn discovery(out: &Path) -> ExitCode {
+    let (dir, lib) = match static_content() {
+        Ok(loaded) => loaded,
+        Err(code) => return code,
+    };
+    // The environment's, else site.toml's, else trunk serve's address.
     let public_url = public_url_from_env(|| {
-        eprintln!(
-            "warning: WELLSPRING_PUBLIC_URL is not set: the feed and sitemap name \
-             {STATIC_PUBLIC_URL}; set it to the address the site is published at"
-        );
-        STATIC_PUBLIC_URL.to_string()
+        lib.site().public_url.clone().unwrap_or_else(|| {
+            eprintln!(
+                "warning: neither WELLSPRING_PUBLIC_URL nor site.toml's public_url is set: the \
+                 feed and sitemap name {STATIC_PUBLIC_URL}; set one to the address the site is \
+                 published at"
+            );
+            STATIC_PUBLIC_URL.to_string()
+        })
     });
     let public_url = match public_url {
         Ok(url) => url,
@@ -188,10 +207,6 @@ fn discovery(out: &Path) -> ExitCode {
             eprintln!("error: {e}");
             return ExitCode::from(2);
         }
-    };
-    let (dir, lib) = match static_content() {
-        Ok(loaded) => loaded,
-        Err(code) => return code,
     };
     match Discovery::new(&lib, &public_url).write_to(out) {
         Ok(()) => {
@@ -210,7 +225,7 @@ fn discovery(out: &Path) -> ExitCode {
 }
 
 async fn serve() -> ExitCode {
-    let config = match Config::from_env() {
+    let mut config = match Config::from_env() {
         Ok(c) => c,
         Err(e) => {
             eprintln!("error: {e}");
@@ -227,6 +242,13 @@ async fn serve() -> ExitCode {
         }
     };
     release_startup_memory();
+    // site.toml's public URL, unless the environment (the deployment) says otherwise.
+    if let (None, Some(url)) = (
+        std::env::var_os("WELLSPRING_PUBLIC_URL"),
+        &library.site().public_url,
+    ) {
+        config.public_url.clone_from(url);
+    }
     tracing::info!(
         articles = library.articles().len(),
         elapsed_ms = started.elapsed().as_millis() as u64,

@@ -1,10 +1,13 @@
-//! Title, description, canonical link and Open Graph tags for one page.
+//! Title, description, canonical link and Open Graph tags for one page, under the site's
+//! name (site.toml).
 
+use crate::components::settings::use_site;
 use leptos::prelude::*;
 use leptos_meta::{Link, Meta, Title};
 
-/// The site's name, as titles, Open Graph, the feed and structured data give it.
-pub const SITE_NAME: &str = "Wellspring";
+/// Wellspring's own name. What pages, the feed and structured data show is the settings'
+/// (`crate::site::SiteSettings::name`), which default to it.
+pub const SITE_NAME: &str = crate::site::DEFAULT_NAME;
 
 /// What the site is, in a sentence: the library's description and the feed's subtitle.
 pub const SITE_DESCRIPTION: &str =
@@ -30,9 +33,20 @@ pub(crate) fn site_origin() -> String {
     String::new()
 }
 
-/// What a page's `<title>` says: its own title, then the site's name.
+/// What a page's `<title>` says: its own title, then the site's name. An island retitling
+/// the page in the hydrating build has no settings (they stay on the server), so it reads
+/// the name back from the page's Open Graph site name.
 pub fn full_title(title: &str) -> String {
-    format!("{title} · {SITE_NAME}")
+    #[cfg(feature = "hydrate")]
+    if let Some(name) = document()
+        .query_selector("meta[property='og:site_name']")
+        .ok()
+        .flatten()
+        .and_then(|meta| meta.get_attribute("content"))
+    {
+        return format!("{title} · {name}");
+    }
+    use_site().full_title(title)
 }
 
 #[component]
@@ -51,7 +65,7 @@ pub fn PageMeta(
         <Title text=full_title(&title)/>
         <Meta name="description" content=description.clone()/>
         <Link rel="canonical" href=url.clone()/>
-        <Meta property="og:site_name" content=SITE_NAME/>
+        <Meta property="og:site_name" content=use_site().name.clone()/>
         <Meta property="og:title" content=title/>
         <Meta property="og:description" content=description/>
         <Meta property="og:type" content=og_type/>

@@ -10,4 +10,5 @@ pub mod offline_storage;
 pub mod reader;
 pub mod region_picker;
 pub mod save_offline;
+pub mod settings;
 pub mod structured_data;

@@ -1,7 +1,8 @@
 //! schema.org data (JSON-LD) that lets search engines show an article as one: its headline,
 //! dates, author and publisher.
 
-use super::meta::{site_origin, SITE_NAME};
+use super::meta::site_origin;
+use super::settings::use_site;
 use crate::model::ArticleContent;
 use leptos::prelude::*;
 use serde_json::{json, Value};
@@ -21,7 +22,8 @@ pub fn article_structured_data(content: &ArticleContent) -> impl IntoView {
     }
 }
 
-/// schema.org `Article` data for `content`, its URL under `origin`.
+/// schema.org `Article` data for `content`, its URL under `origin`, published by the site
+/// (site.toml's name).
 pub fn article_data(content: &ArticleContent, origin: &str) -> Value {
     let card = &content.card;
     let url = format!("{origin}{}", card.href());
@@ -36,7 +38,7 @@ pub fn article_data(content: &ArticleContent, origin: &str) -> Value {
         "dateModified": content.last_changed(),
         "url": url,
         "mainEntityOfPage": url,
-        "publisher": { "@type": "Organization", "name": SITE_NAME },
+        "publisher": { "@type": "Organization", "name": use_site().name },
     });
     if let Some(author) = &content.author {
         data["author"] = json!({ "@type": "Person", "name": author });
@@ -121,7 +123,10 @@ mod tests {
             data["url"],
             "https://wellspring.example/articles/tea-and-toast"
         );
-        assert_eq!(data["publisher"]["name"], SITE_NAME);
+        assert_eq!(
+            data["publisher"]["name"],
+            crate::site::SiteSettings::default().name
+        );
         assert_eq!(data["author"]["name"], "A. Writer");
     }
 

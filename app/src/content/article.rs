@@ -16,6 +16,9 @@ pub(super) struct ArticleContext<'a> {
     pub help: &'a HelpDirectory,
     /// Digits of every number in help.toml.
     pub numbers: &'a [String],
+    /// How long after `reviewed` a review falls due when `next_review` is left out
+    /// (site.toml's `review_interval_months`).
+    pub review_months: u32,
 }
 
 pub(super) fn read(path: &Path) -> Result<String, ContentError> {
@@ -46,7 +49,7 @@ pub(super) fn load_article(
     }
     let src = src.replace("\r\n", "\n");
     let article = front_matter::split(&src, &mut sink).and_then(|split| {
-        let fm = front_matter::parse(&split, page.known, &mut sink);
+        let fm = front_matter::parse(&split, page.known, page.review_months, &mut sink);
         numbers::check(split.body, split.body_line, page.numbers, &mut sink);
         let body = markdown::render(split.body, split.body_line, page.help, &mut sink);
         let facts = fm

@@ -43,6 +43,11 @@ impl fmt::Display for ContentErrors {
     }
 }
 
+/// The 1-based line of byte `offset` of `text`: where a TOML parser's span starts.
+pub(crate) fn line_at(text: &str, offset: usize) -> usize {
+    text[..offset.min(text.len())].matches('\n').count() + 1
+}
+
 /// Builds errors for one file.
 pub(crate) struct ErrorSink<'a> {
     pub file: &'a std::path::Path,

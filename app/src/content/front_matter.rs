@@ -13,9 +13,9 @@ use toml::value::Datetime;
 
 const MAX_SUMMARY_CHARS: usize = 300;
 
-/// How long a review holds when `next_review` is left out. One constant so it can become a
-/// site setting (issue 25 asks for 12 or 36 months per deployment, in content/site.toml).
-pub const REVIEW_INTERVAL_MONTHS: u32 = 12;
+/// How long a review holds when `next_review` is left out and no site.toml says otherwise
+/// (its `review_interval_months`; the one home of the default is app/src/site.rs).
+pub const REVIEW_INTERVAL_MONTHS: u32 = crate::site::DEFAULT_REVIEW_INTERVAL_MONTHS as u32;
 
 /// Every field an article may set: a new field is one edit here (and its check in `parse`).
 /// Each holds what the file wrote and where, so one wrong type does not hide the others.
@@ -36,7 +36,8 @@ struct Fields {
     author: Field<String>,
     /// When an editor last checked it against its sources; required unless a draft.
     reviewed: Field<Datetime>,
-    /// When it must be checked again; `REVIEW_INTERVAL_MONTHS` after `reviewed` if left out.
+    /// When it must be checked again; by default `review_interval_months` of site.toml
+    /// (`REVIEW_INTERVAL_MONTHS` without one) after `reviewed`.
     next_review: Field<Datetime>,
     /// Who reviewed it: `{ name = "…", role = "…" }`.
     reviewer: Field<Reviewer>,
@@ -114,7 +115,13 @@ pub fn split<'a>(src: &'a str, sink: &mut ErrorSink) -> Option<Split<'a>> {
 }
 
 /// Validates the front matter; every problem goes to `sink`.
-pub fn parse(split: &Split, topics: &HashSet<&str>, sink: &mut ErrorSink) -> Option<FrontMatter> {
+/// `review_months`: how long after `reviewed` the next review falls due by default.
+pub fn parse(
+    split: &Split,
+    topics: &HashSet<&str>,
+    review_months: u32,
+    sink: &mut ErrorSink,
+) -> Option<FrontMatter> {
     let lines = Lines::new(split.front, split.front_line);
     let fields = match toml::from_str::<Fields>(split.front) {
         Ok(f) => f,
@@ -157,8 +164,7 @@ pub fn parse(split: &Split, topics: &HashSet<&str>, sink: &mut ErrorSink) -> Opt
             None => (fields.reviewed.as_ref(), "reviewed"),
         };
         let line = field.map_or(1, |f| check.lines.line(f.span().start));
-        let next_review =
-            next_review.unwrap_or_else(|| reviewed.add_months(REVIEW_INTERVAL_MONTHS));
+        let next_review = next_review.unwrap_or_else(|| reviewed.add_months(review_months));
         if next_review <= reviewed {
             let msg = format!("must come after reviewed ({})", reviewed.iso());
             check.sink.push(line, "next_review", msg);

@@ -3,7 +3,8 @@
 //! sanitising, so ammonia keeps its `hidden`, `data-region` and `aria-label`.
 
 use super::escape::escape_attr as esc;
-use crate::help::{Audience, ChannelKind, HelpDirectory, Service};
+use crate::help::{tel_href, Audience, ChannelKind, HelpDirectory, Service};
+use crate::site::{Eap, EAP_HEADING};
 
 /// The box's accessible name.
 pub const LABEL: &str = "Support you can reach now";
@@ -39,7 +40,7 @@ pub fn parse_shortcode(source: &str) -> Result<Audience, String> {
 
 /// The box for `audience`: one block per region, all but the default region's `hidden`
 /// (the browser shows the reader's own region); each lists the emergency number first, then
-/// the services, then a link to /help.
+/// the services; then the organisation's EAP, if site.toml names one, and a link to /help.
 pub fn render(dir: &HelpDirectory, audience: Audience) -> String {
     let mut html = format!("<aside class=\"help-box\" aria-label=\"{LABEL}\">\n");
     for region in &dir.regions {
@@ -62,6 +63,9 @@ pub fn render(dir: &HelpDirectory, audience: Audience) -> String {
             html += &item(service);
         }
         html += "</ul>\n</div>\n";
+    }
+    if let Some(e) = &dir.eap {
+        html += &eap(e);
     }
     html += "<p><a href=\"/help\">More support and other regions</a></p>\n</aside>\n";
     html
@@ -87,4 +91,26 @@ fn item(s: &Service) -> String {
         esc(&s.description),
         links.join(" ")
     )
+}
+
+/// The employer's programme, the same in every region (it is the reader's employer's).
+fn eap(e: &Eap) -> String {
+    let mut html = format!(
+        "<p class=\"help-eap\"><strong>{EAP_HEADING}</strong>: {}",
+        esc(&e.name)
+    );
+    if let Some(hours) = &e.hours {
+        html += &format!(" <span class=\"help-hours\">{}</span>", esc(hours));
+    }
+    if let Some(phone) = &e.phone {
+        let href = tel_href(phone);
+        html += &format!("<br><a href=\"{}\">Call {}</a>", esc(&href), esc(phone));
+    }
+    if let Some(url) = &e.url {
+        html += &format!(
+            " <a href=\"{}\" rel=\"noopener noreferrer\">Visit their website</a>",
+            esc(url)
+        );
+    }
+    html + "</p>\n"
 }

@@ -22,8 +22,9 @@ fn the_library_publishes_every_article_file() {
         .filter(|path| {
             let src = std::fs::read_to_string(path).unwrap().replace("\r\n", "\n");
             let mut sink = ErrorSink::new(path);
-            let front = front_matter::split(&src, &mut sink)
-                .and_then(|split| front_matter::parse(&split, &known, &mut sink));
+            let front = front_matter::split(&src, &mut sink).and_then(|split| {
+                front_matter::parse(&split, &known, REVIEW_INTERVAL_MONTHS, &mut sink)
+            });
             !front.unwrap_or_else(|| panic!("{:?}", sink.errors)).draft
         })
         .map(|path| path.file_stem().unwrap().to_string_lossy().into_owned())

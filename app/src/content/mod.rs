@@ -1,5 +1,5 @@
-//! The content pipeline: `content/help.toml`, `content/topics.toml` and
-//! `content/articles/*.md` in, a validated, rendered [`Library`] out. Runs once at start-up;
+//! The content pipeline: `content/help.toml`, the optional `content/site.toml`,
+//! `content/topics.toml` and `content/articles/*.md` in, a validated, rendered [`Library`] out. Runs once at start-up;
 //! no web framework in here.
 
 mod article;
@@ -22,6 +22,7 @@ mod proptests;
 mod review_tests;
 #[cfg(test)]
 mod shortcode_tests;
+pub mod site;
 #[cfg(test)]
 mod tests;
 mod written;
@@ -36,11 +37,13 @@ pub use markdown::{reading_minutes, slugify, WORDS_PER_MINUTE};
 use crate::help::HelpDirectory;
 use crate::model::{ArticleContent, Catalog, Topic};
 use crate::search::SearchIndex;
+use crate::site::SiteSettings;
 use article::{load_article, read, ArticleContext};
 use error::ErrorSink;
 use serde::Deserialize;
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 /// How many related articles an article page lists.
 const RELATED: usize = 3;
@@ -62,6 +65,8 @@ pub struct Library {
     articles: Vec<Article>,
     by_slug: HashMap<String, usize>,
     help: HelpDirectory,
+    /// The organisation's settings (site.toml), or Wellspring's own.
+    site: Arc<SiteSettings>,
     /// What should be checked soon but does not stop the site: stale help entries.
     warnings: Vec<ContentError>,
 }
@@ -80,12 +85,19 @@ impl Library {
     }
 
     /// As [`Library::load`], with `region` (a code of help.toml) shown in help boxes and on
-    /// /help before a reader picks one; `None` for the first region.
+    /// /help before a reader picks one; `None` for site.toml's `default_help_region`, else
+    /// the first region.
     pub fn load_with_help_region(dir: &Path, region: Option<&str>) -> Result<Self, ContentErrors> {
-        // First: articles' help boxes are rendered from it.
+        // First: articles' help boxes are rendered from them.
         let help_path = dir.join("help.toml");
         let loaded = help::load(&help_path, Date::today()).map_err(ContentErrors)?;
         let mut directory = loaded.directory;
+        let codes: Vec<&str> = directory.regions.iter().map(|r| r.code.as_str()).collect();
+        let site = site::load(dir, &codes).map_err(ContentErrors)?;
+        directory.eap = site.eap.clone();
+        if let Some(code) = site.default_help_region.as_deref() {
+            directory.default_code = code.to_string();
+        }
         if let Some(code) = region {
             if directory.region(code).is_none() {
                 let known: Vec<_> = directory.regions.iter().map(|r| r.code.as_str()).collect();
@@ -110,9 +122,11 @@ impl Library {
         let mut lib = Self::build(
             topics,
             directory,
+            u32::from(site.review_interval_months),
             paths.into_iter().map(|p| (p, None)).collect(),
         )?;
         lib.warnings = loaded.warnings;
+        lib.site = Arc::new(site);
         Ok(lib)
     }
 
@@ -125,6 +139,7 @@ impl Library {
         Self::build(
             topics,
             help,
+            REVIEW_INTERVAL_MONTHS,
             sources.into_iter().map(|(p, s)| (p, Some(s))).collect(),
         )
     }
@@ -133,6 +148,7 @@ impl Library {
     fn build(
         topics: Vec<Topic>,
         help: HelpDirectory,
+        review_months: u32,
         sources: Vec<(PathBuf, Option<String>)>,
     ) -> Result<Self, ContentErrors> {
         let numbers = help.numbers();
@@ -144,6 +160,7 @@ impl Library {
                 .collect(),
             help: &help,
             numbers: &numbers,
+            review_months,
         };
         // Rendering is most of start-up: every core takes a share, in file order.
         let loaded: Vec<_> = crate::parallel::map_shares(&sources, |share| {
@@ -217,6 +234,7 @@ impl Library {
             articles,
             by_slug,
             help,
+            site: Arc::default(),
             warnings: Vec::new(),
         })
     }
@@ -246,6 +264,11 @@ impl Library {
     /// `server check` only, so a passed review date never stops a running site.
     pub fn editorial(&self, today: Date, overdue: Overdue) -> Findings {
         editorial::check(&self.articles, today, overdue)
+    }
+
+    /// The organisation's settings: site.toml's, or Wellspring's own without one.
+    pub fn site(&self) -> &Arc<SiteSettings> {
+        &self.site
     }
 
     /// Problems that do not stop the site but should be fixed soon (`server check` prints

@@ -122,3 +122,31 @@ fn typed_numbers_are_refused_with_the_right_message() {
     );
     assert!(render("In 2024, 45% of 1,200 people slept better.\n").is_ok());
 }
+
+#[test]
+fn a_help_box_shows_the_sites_eap_once_escaped_and_none_without_one() {
+    let topics = vec![Topic {
+        slug: "mindfulness".into(),
+        name: "Mindfulness".into(),
+        description: String::new(),
+    }];
+    let source = vec![(
+        PathBuf::from("articles/a.md"),
+        format!("{FRONT}Hi.\n\n{{{{ help }}}}\n"),
+    )];
+    let mut help = help::tests::fixture();
+    help.eap = Some(crate::site::Eap {
+        name: "Acme <Assist> & co".into(),
+        phone: Some("0800 123 456".into()),
+        hours: Some("Weekdays".into()),
+        url: Some("https://assist.example".into()),
+    });
+    let lib = Library::from_sources(topics, help, source).unwrap();
+    let html = &lib.article("a").unwrap().page.body_html;
+    assert_eq!(html.matches(crate::site::EAP_HEADING).count(), 1, "{html}");
+    assert!(html.contains("Acme &lt;Assist&gt; &amp; co"), "{html}");
+    assert!(html.contains("href=\"tel:0800123456\""), "{html}");
+    assert!(html.contains("href=\"https://assist.example\" rel=\"noopener noreferrer\""));
+    let without = render("Hi.\n\n{{ help }}\n").unwrap();
+    assert!(!without.contains(crate::site::EAP_HEADING));
+}

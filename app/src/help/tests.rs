@@ -45,6 +45,7 @@ fn directory() -> HelpDirectory {
             service("Down under", &["au"], &[Audience::Everyone], ALWAYS_OPEN),
         ],
         default_code: "gb".into(),
+        eap: None,
     }
 }
 

@@ -8,7 +8,8 @@
 use crate::api::get_help;
 use crate::components::meta::PageMeta;
 use crate::components::region_picker::{RegionOption, RegionPicker};
-use crate::help::{ChannelKind, HelpDirectory, Region, RegionPick, Service, ALL_REGIONS};
+use crate::help::{tel_href, ChannelKind, HelpDirectory, Region, RegionPick, Service, ALL_REGIONS};
+use crate::site::{Eap, EAP_HEADING};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
@@ -87,6 +88,7 @@ fn Directory(dir: HelpDirectory, pick: RegionPick) -> impl IntoView {
     } else {
         pick.code.clone()
     };
+    let eap = dir.eap.clone().map(|eap| view! { <EapSection eap/> });
     let blocks = dir
         .regions
         .iter()
@@ -101,6 +103,30 @@ fn Directory(dir: HelpDirectory, pick: RegionPick) -> impl IntoView {
             <a href="https://findahelpline.com" rel="noopener noreferrer">"findahelpline.com"</a>
             " lists free helplines around the world."
         </p>
+        {eap}
+    }
+}
+
+/// The organisation's employee assistance programme (site.toml), above the other ways to
+/// get support, which mention EAPs in general.
+#[component]
+fn EapSection(eap: Eap) -> impl IntoView {
+    let call = eap.phone.clone().map(|phone| {
+        let href = tel_href(&phone);
+        view! { <a class="call" href=href>"Call " {phone}</a> " " }
+    });
+    let site = eap.url.clone().map(|url| {
+        view! { <a href=url rel="noopener noreferrer">"Visit their website"</a> }
+    });
+    view! {
+        <section class="eap" aria-labelledby="eap">
+            <h2 id="eap">{EAP_HEADING}</h2>
+            <p>
+                <strong>{eap.name.clone()}</strong>
+            </p>
+            {eap.hours.clone().map(|hours| view! { <p class="service-hours">{hours}</p> })}
+            <p class="calls">{call} {site}</p>
+        </section>
     }
 }
 

@@ -3,7 +3,7 @@
 //! writes it from its own model of the format, escaping every text and attribute.
 
 use super::FEED_PATH;
-use app::components::meta::{SITE_DESCRIPTION, SITE_NAME};
+use app::components::meta::SITE_DESCRIPTION;
 use app::content::{Article, Date, Library};
 use atom_syndication::{Category, Entry, Feed, FixedDateTime, Link, Person, Text};
 
@@ -21,13 +21,13 @@ pub(super) fn feed(library: &Library, public_url: &str) -> Vec<u8> {
         .max()
         .map_or_else(|| date_time(&Date::today().iso()), date_time);
     let feed = Feed {
-        title: Text::plain(SITE_NAME),
+        title: Text::plain(library.site().name.clone()),
         subtitle: Some(Text::plain(SITE_DESCRIPTION)),
         id: format!("{public_url}/"),
         updated,
         // RFC 4287 wants an author for every entry: the site's stands in for an entry
         // without its own.
-        authors: vec![person(SITE_NAME)],
+        authors: vec![person(&library.site().name)],
         links: vec![
             link(format!("{public_url}/"), "alternate", "text/html"),
             link(
@@ -122,7 +122,7 @@ mod tests {
     fn the_feed_parses_and_lists_the_articles_newest_first() {
         let library = library();
         let feed = parsed(&library);
-        assert_eq!(feed.title().value, SITE_NAME);
+        assert_eq!(feed.title().value, library.site().name);
         assert_eq!(feed.id(), format!("{URL}/"));
         let entries = feed.entries();
         assert_eq!(entries.len(), library.articles().len().min(FEED_ENTRIES));

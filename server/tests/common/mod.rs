@@ -23,6 +23,45 @@ pub fn content_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../content")
 }
 
+/// What `server check DIR` prints and returns, with `--allow-overdue` so a test never fails
+/// because a real article's review date passed (the clock is not the test's to choose).
+pub fn check(dir: &Path) -> std::process::Output {
+    check_with(dir, &["--allow-overdue"])
+}
+
+/// `server check` with `flags` (and no others) on the content in `dir`.
+pub fn check_with(dir: &Path, flags: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_server"))
+        .arg("check")
+        .args(flags)
+        .arg(dir)
+        .output()
+        .unwrap()
+}
+
+/// `server export FILE` with the content in `dir`, as Trunk's pre-build hook runs it.
+pub fn export(dir: &Path, file: &Path) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_server"))
+        .args([std::ffi::OsStr::new("export"), file.as_os_str()])
+        .env("WELLSPRING_CONTENT_DIR", dir)
+        .output()
+        .unwrap()
+}
+
+/// Copies the folder `from` (a content folder) to `to`, with everything in it.
+pub fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
 /// What `/pkg/` serves in the fixture site.
 pub const PKG_FILES: [&str; 3] = ["wellspring.css", "wellspring.js", "wellspring.wasm"];
 /// In files just outside the fixture's site root, where a path traversal would land.

@@ -2,25 +2,12 @@
 //! article added, as an author adds one.
 
 use super::{assert_lists, cards};
-use crate::common::{self, content_dir, get_at, published, published_with, LIBRARY};
+use crate::common::{
+    self, check, check_with, content_dir, copy_dir, export, get_at, published, published_with,
+    LIBRARY,
+};
 use app::content::Library;
-use std::path::{Path, PathBuf};
-use std::process::Command;
-
-/// `server check DIR`, with `--allow-overdue` so a test never fails because a real
-/// article's review date passed (the clock is not the test's to choose).
-fn check(dir: &Path) -> std::process::Output {
-    check_with(dir, &["--allow-overdue"])
-}
-
-fn check_with(dir: &Path, flags: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_server"))
-        .arg("check")
-        .args(flags)
-        .arg(dir)
-        .output()
-        .unwrap()
-}
+use std::path::PathBuf;
 
 #[test]
 fn check_passes_on_the_real_content() {
@@ -92,15 +79,6 @@ fn an_overdue_review_fails_check_unless_allowed() {
     assert!(loads);
 }
 
-/// `server export FILE` with the content in `dir`, as Trunk's pre-build hook runs it.
-fn export(dir: &Path, file: &Path) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_server"))
-        .args([std::ffi::OsStr::new("export"), file.as_os_str()])
-        .env("WELLSPRING_CONTENT_DIR", dir)
-        .output()
-        .unwrap()
-}
-
 #[test]
 fn export_writes_the_library_once_and_leaves_an_unchanged_file_alone() {
     let out_dir = std::env::temp_dir().join(format!("wellspring-export-{}", std::process::id()));
@@ -156,19 +134,6 @@ impl ContentCopy {
 impl Drop for ContentCopy {
     fn drop(&mut self) {
         let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), &target).unwrap();
-        }
     }
 }
 
