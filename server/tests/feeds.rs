@@ -174,7 +174,9 @@ fn hostile_content() -> PathBuf {
     let topic = &LIBRARY.catalog().topics[0].slug;
     let article = format!(
         "+++\ntitle = {HOSTILE_TITLE:?}\nsummary = \"Crumbs & <b>butter</b>.\"\n\
-         topics = [\"{topic}\"]\npublished = 2026-01-01\nauthor = \"A & B\"\n+++\n\nA calm paragraph.\n"
+         topics = [\"{topic}\"]\npublished = 2026-01-01\nauthor = \"A & B\"\n\
+         reviewed = 2026-01-01\nsources = [{{ title = \"A & B\", url = \"https://example.org/\" }}]\n\
+         +++\n\nA calm paragraph.\n"
     );
     std::fs::write(dir.join("articles/tea-and-toast.md"), article).unwrap();
     dir
