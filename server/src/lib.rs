@@ -7,6 +7,7 @@
 
 pub mod api_cache;
 pub mod config;
+pub mod dev_content;
 pub mod discovery;
 pub mod logs;
 pub mod negotiate;

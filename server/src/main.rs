@@ -234,7 +234,15 @@ async fn serve() -> ExitCode {
     };
     let _log = server::logs::init(config.log_format);
     let started = std::time::Instant::now();
-    let library = match load(&config.content_dir, config.help_region.as_deref()) {
+    let region = config.help_region.clone();
+    let load_content = |dir: &Path| load(dir, region.as_deref());
+    let loaded = if server::dev_content::watching() {
+        let last_good = Path::new(server::dev_content::LAST_GOOD);
+        server::dev_content::load_or_last_good(&config.content_dir, last_good, load_content)
+    } else {
+        load_content(&config.content_dir)
+    };
+    let library = match loaded {
         Ok(lib) => Arc::new(lib),
         Err(errors) => {
             eprint!("error: Wellspring did not start.\n{errors}");
