@@ -108,6 +108,18 @@ fn named_assets() -> Vec<String> {
         .unwrap_or_default()
 }
 
+/// An organisation's own logo (site.toml, served under /site/), so the header keeps it
+/// offline; Wellspring's own icon is in the worker's list already (and a file named twice
+/// would fail its install).
+fn site_logo() -> Option<String> {
+    document()
+        .query_selector("img.brand-mark")
+        .ok()
+        .flatten()
+        .and_then(|img| img.get_attribute("src"))
+        .filter(|src| src.starts_with("/site/"))
+}
+
 /// Registers public/sw.js, naming this build's hashed files (the page's stylesheet and any
 /// preload links, which the static build has, and the files named in its `<meta>`) so the
 /// worker keeps exactly them. Not the split WASM islands.js preloads (`data-split`): the
@@ -131,6 +143,7 @@ fn register_worker() {
                 .get_attribute("href")
         })
         .chain(named_assets())
+        .chain(site_logo())
         .map(|href| format!("asset={}", js_sys::encode_uri_component(&href)))
         .collect();
     // The static build has one page for every path and no data requests.
