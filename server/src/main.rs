@@ -265,6 +265,22 @@ async fn serve() -> ExitCode {
     );
     let addr = config.leptos.site_addr;
     let app = server::router(&config, library);
+    // Under `cargo leptos watch`, an edit under content/ is served without a restart.
+    let app = if server::dev_content::watching() {
+        let current = Arc::new(std::sync::RwLock::new(app));
+        let (dir, config) = (config.content_dir.clone(), config.clone());
+        server::dev_content::follow(dir.clone(), current.clone(), move || {
+            let last_good = Path::new(server::dev_content::LAST_GOOD);
+            let load_content = |dir: &Path| load(dir, config.help_region.as_deref());
+            let library = server::dev_content::load_or_last_good(&dir, last_good, load_content);
+            library
+                .ok()
+                .map(|lib| server::router(&config, Arc::new(lib)))
+        });
+        server::dev_content::swappable(current)
+    } else {
+        app
+    };
     let listener = match tokio::net::TcpListener::bind(addr).await {
         Ok(l) => l,
         Err(e) => {
