@@ -84,7 +84,7 @@ pub fn follow(
                 if let Ok(mut current) = current.write() {
                     *current = app;
                 }
-                eprintln!("Content reloaded from {}.", dir.display());
+                eprintln!("{} changed: the app was built again.", dir.display());
             }
         }
     });
