@@ -7,7 +7,9 @@
 use crate::filters::Filters;
 use crate::help::HelpDirectory;
 use crate::model::{ArticleCard, ArticleContent, Catalog, TopicCount};
+#[cfg(any(feature = "ssr", feature = "csr"))]
 use crate::search::SearchIndex;
+use crate::search::{Chunk, IndexMeta, Marks};
 use leptos::prelude::*;
 #[cfg(not(feature = "csr"))]
 use leptos::server_fn::codec::GetUrl;
@@ -40,6 +42,10 @@ pub struct FirstPage {
     pub total: usize,
     /// The topics (as given, known or not) and search these cards answer.
     pub asked: Filters,
+    /// The search as read when a word was taken for a typo: "Showing results for …".
+    pub corrected: Option<String>,
+    /// What to mark in the cards.
+    pub marks: Marks,
 }
 
 /// Cards in the first render of the library: its first page.
@@ -64,10 +70,14 @@ fn first_page(catalog: &Catalog, index: &SearchIndex, topics: String, q: String)
     // An unknown topic (an old link, a typo) narrows nothing; the page says so.
     let mut known = asked.clone();
     known.topics.retain(|t| catalog.knows_topic(t));
-    let order = index
-        .search(&asked.q)
-        .unwrap_or_else(|| (0..catalog.articles.len()).collect());
-    let matching: Vec<&ArticleCard> = order
+    let answer = index
+        .answer(&asked.q)
+        .unwrap_or_else(|| crate::search::Answer {
+            order: (0..catalog.articles.len()).collect(),
+            ..Default::default()
+        });
+    let matching: Vec<&ArticleCard> = answer
+        .order
         .into_iter()
         .map(|i| &catalog.articles[i])
         .filter(|card| known.matches_topics(card))
@@ -81,6 +91,8 @@ fn first_page(catalog: &Catalog, index: &SearchIndex, topics: String, q: String)
             .collect(),
         total: matching.len(),
         asked,
+        corrected: answer.corrected,
+        marks: answer.marks,
     }
 }
 
@@ -91,13 +103,14 @@ pub async fn get_cards() -> Result<Catalog, ServerFnError> {
     Ok(library()?.catalog().clone())
 }
 
-/// The whole library for filtering in the browser: every card, and the compact search
-/// index (titles, summaries, topics and bodies' distinctive words). Fetched once by the
-/// library page after hydration, so filtering and typing never wait on the network.
+/// The whole library for filtering in the browser: every card, and where the search index's
+/// chunks start ([`get_search_chunk`] sends each). Fetched once by the library page after
+/// hydration, so filtering never waits on the network, and a search waits only for the
+/// chunks its words need, once.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct SearchableCatalog {
     pub catalog: Catalog,
-    pub index: SearchIndex,
+    pub index: IndexMeta,
 }
 
 #[cfg(not(feature = "csr"))]
@@ -112,8 +125,28 @@ impl SearchableCatalog {
     fn of(data: &Catalog, index: &SearchIndex) -> Self {
         Self {
             catalog: data.clone(),
-            index: index.clone(),
+            index: index.meta.clone(),
         }
+    }
+}
+
+/// Chunk `n` of the search index. `v` is the chunk's version (see `ChunkRef`): it changes
+/// with the chunk's words, so a URL names one content and caches can keep it; an answer
+/// for another version is an error, never a wrong chunk.
+#[cfg(not(feature = "csr"))]
+#[server(prefix = "/api", endpoint = "search-chunk", input = GetUrl)]
+pub async fn get_search_chunk(n: u32, v: String) -> Result<Chunk, ServerFnError> {
+    chunk_of(library()?.search_index(), n, &v)
+}
+
+#[cfg(any(feature = "ssr", feature = "csr"))]
+fn chunk_of(index: &SearchIndex, n: u32, v: &str) -> Result<Chunk, ServerFnError> {
+    let n = n as usize;
+    match (index.chunks.get(n), index.meta.chunks.get(n)) {
+        (Some(chunk), Some(r)) if r.version == v => Ok(chunk.clone()),
+        _ => Err(ServerFnError::new(
+            "no such chunk of the search index (the library changed: reload the page)",
+        )),
     }
 }
 
@@ -123,6 +156,24 @@ pub async fn get_article(
     #[server(default)] slug: String,
 ) -> Result<Option<ArticleContent>, ServerFnError> {
     Ok(library()?.article(&slug).map(|a| a.page.clone()))
+}
+
+/// What an article opened from a search (`?highlight=q`) marks: what `q` finds, as the
+/// library's cards mark it. Called while rendering a page: by the server, or by the static
+/// build in the browser; the hydrating build never renders a whole page, so it marks nothing.
+pub fn marks_for(q: &str) -> Marks {
+    #[cfg(feature = "ssr")]
+    let index = library().ok();
+    #[cfg(feature = "ssr")]
+    let index = index.as_ref().map(|lib| lib.search_index());
+    #[cfg(feature = "csr")]
+    let index = Some(crate::embedded::library().search_index());
+    #[cfg(not(any(feature = "ssr", feature = "csr")))]
+    let index: Option<&crate::search::SearchIndex> = None;
+    index
+        .and_then(|index| index.answer(q))
+        .map(|answer| answer.marks)
+        .unwrap_or_default()
 }
 
 /// The crisis and support services of content/help.toml, with the default region.
@@ -153,6 +204,10 @@ mod embedded {
         Ok(SearchableCatalog::of(lib.catalog(), lib.search_index()))
     }
 
+    pub async fn get_search_chunk(n: u32, v: String) -> Result<Chunk, ServerFnError> {
+        chunk_of(library().search_index(), n, &v)
+    }
+
     pub async fn get_article(slug: String) -> Result<Option<ArticleContent>, ServerFnError> {
         Ok(library().page(&slug).cloned())
     }
@@ -175,6 +230,7 @@ mod tests {
             GetLibrary::PATH,
             GetCards::PATH,
             GetSearchIndex::PATH,
+            GetSearchChunk::PATH,
             GetArticle::PATH,
             GetHelp::PATH,
         ] {

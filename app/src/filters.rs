@@ -144,7 +144,7 @@ fn distinct_topics(mut topics: Vec<String>) -> Vec<String> {
 }
 
 /// Percent-encodes a query value (UTF-8; unreserved characters kept).
-fn encode(s: &str) -> String {
+pub fn encode(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for b in s.bytes() {
         match b {

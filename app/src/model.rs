@@ -131,11 +131,13 @@ impl Catalog {
     /// A search index of what the cards show (no bodies), for searching before the full
     /// index has arrived.
     pub fn card_index(&self) -> crate::search::SearchIndex {
-        crate::search::SearchIndex::build(
-            self.articles
-                .iter()
-                .map(|a| (a.title.as_str(), a.card_text())),
-        )
+        let docs = self.articles.iter().map(|a| crate::search::Doc {
+            title: &a.title,
+            card: a.card_text(),
+            headings: String::new(),
+            body: "",
+        });
+        crate::search::SearchIndex::build(docs, Default::default())
     }
 
     /// How many articles carry each topic, in topic order.

@@ -1,9 +1,10 @@
 //! The article card of the library and of "related articles".
 
 use super::reader::{BookmarkButton, ReadingProgress};
+use crate::filters::encode;
 use crate::model::ArticleCard;
 use crate::offline::use_offline;
-use crate::search::highlight as highlight_runs;
+use crate::search::{highlight as highlight_runs, Marks};
 use leptos::either::Either;
 use leptos::prelude::*;
 
@@ -13,15 +14,15 @@ pub fn Card(
     /// Heading level of the title: 2 in the library, 3 under another h2.
     #[prop(default = 2)]
     level: u8,
-    /// A search whose matching words are marked in the title and summary.
+    /// What a search found, marked in the title and summary.
     #[prop(optional, into)]
-    highlight: Option<Signal<String>>,
+    highlight: Option<Signal<Marks>>,
 ) -> impl IntoView {
     let marked = move |text: String| {
         move || match highlight {
             None => Either::Left(text.clone()),
             Some(q) => Either::Right(
-                highlight_runs(&text, &q.get())
+                q.with(|marks| highlight_runs(&text, marks))
                     .into_iter()
                     .map(|(run, hit)| {
                         if hit {
@@ -34,7 +35,15 @@ pub fn Card(
             ),
         }
     };
-    let title = view! { <a href=card.href()>{marked(card.title.clone())}</a> };
+    // An article opened from a search marks what was found in it too.
+    let href = {
+        let base = card.href();
+        move || match highlight.map(|m| m.with(|m| m.query.clone())) {
+            Some(q) if !q.is_empty() => format!("{base}?highlight={}", encode(&q)),
+            _ => base.clone(),
+        }
+    };
+    let title = view! { <a href=href>{marked(card.title.clone())}</a> };
     let heading = if level == 3 {
         view! { <h3 class="card-title">{title}</h3> }.into_any()
     } else {

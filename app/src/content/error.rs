@@ -48,6 +48,20 @@ pub(crate) fn line_at(text: &str, offset: usize) -> usize {
     text[..offset.min(text.len())].matches('\n').count() + 1
 }
 
+/// The text of an optional content file (site.toml, synonyms.toml): `None` when there is
+/// none, an error naming it when it cannot be read.
+pub(crate) fn read_optional(path: &std::path::Path) -> Result<Option<String>, Vec<ContentError>> {
+    match std::fs::read_to_string(path) {
+        Ok(text) => Ok(Some(text)),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(e) => {
+            let mut sink = ErrorSink::new(path);
+            sink.push(1, "file", format!("cannot be read: {e}"));
+            Err(sink.errors)
+        }
+    }
+}
+
 /// Builds errors for one file.
 pub(crate) struct ErrorSink<'a> {
     pub file: &'a std::path::Path,

@@ -20,9 +20,11 @@ mod numbers;
 mod proptests;
 #[cfg(test)]
 mod review_tests;
+pub mod search_quality;
 #[cfg(test)]
 mod shortcode_tests;
 pub mod site;
+pub mod synonyms;
 #[cfg(test)]
 mod tests;
 mod written;
@@ -36,7 +38,7 @@ pub use markdown::{reading_minutes, slugify, WORDS_PER_MINUTE};
 
 use crate::help::HelpDirectory;
 use crate::model::{ArticleContent, Catalog, Topic};
-use crate::search::SearchIndex;
+use crate::search::{Doc, SearchIndex, Synonyms};
 use crate::site::SiteSettings;
 use article::{load_article, read, ArticleContext};
 use error::ErrorSink;
@@ -126,6 +128,9 @@ impl Library {
             paths.into_iter().map(|p| (p, None)).collect(),
         )?;
         lib.warnings = loaded.warnings;
+        let synonyms = synonyms::load(dir, &lib.search).map_err(ContentErrors)?;
+        lib.search.meta.synonyms = synonyms.synonyms;
+        lib.warnings.extend(synonyms.warnings);
         lib.site = Arc::new(site);
         Ok(lib)
     }
@@ -212,11 +217,21 @@ impl Library {
             (&b.page.card.published, &a.page.card.slug)
                 .cmp(&(&a.page.card.published, &b.page.card.slug))
         });
-        // Plain text is needed only to choose each body's search words: not kept.
-        let search = SearchIndex::build_with_bodies(articles.iter().map(|(a, plain)| {
-            let card = &a.page.card;
-            (card.title.as_str(), card.card_text(), plain.as_str())
-        }));
+        // Plain text is needed only to index the bodies: not kept. Synonyms are checked
+        // against this index, then added (see `load_with_help_region`).
+        let docs = articles.iter().map(|(a, plain)| Doc {
+            title: &a.page.card.title,
+            card: a.page.card.card_text(),
+            headings: a
+                .page
+                .toc
+                .iter()
+                .map(|t| t.text.as_str())
+                .collect::<Vec<_>>()
+                .join("\n"),
+            body: plain,
+        });
+        let search = SearchIndex::build(docs, Synonyms::default());
         let mut articles: Vec<Article> = articles.into_iter().map(|(a, _)| a).collect();
         link_related(&mut articles);
         let by_slug = articles

@@ -10,7 +10,7 @@ mod tests;
 
 pub use contrast::{contrast, parse_hex, AA_TEXT};
 
-use super::error::{line_at, ContentError, ErrorSink};
+use super::error::{line_at, read_optional, ContentError, ErrorSink};
 use crate::site::{SiteSettings, REVIEW_INTERVALS};
 use serde::Deserialize;
 use std::path::Path;
@@ -80,14 +80,9 @@ struct RawFooterLink {
 /// `default_help_region` must be one of.
 pub fn load(dir: &Path, regions: &[&str]) -> Result<SiteSettings, Vec<ContentError>> {
     let path = dir.join(FILE);
-    match std::fs::read_to_string(&path) {
-        Ok(text) => parse(&path, &text, dir, regions),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(SiteSettings::default()),
-        Err(e) => {
-            let mut sink = ErrorSink::new(&path);
-            sink.push(1, "file", format!("cannot be read: {e}"));
-            Err(sink.errors)
-        }
+    match read_optional(&path)? {
+        Some(text) => parse(&path, &text, dir, regions),
+        None => Ok(SiteSettings::default()),
     }
 }
 

@@ -1,7 +1,7 @@
 //! `/articles/:slug`: one article with its contents, topics and related reading.
 
 use super::not_found::NotFound;
-use crate::api::get_article;
+use crate::api::{get_article, marks_for};
 use crate::components::{
     card::Card,
     meta::PageMeta,
@@ -11,20 +11,26 @@ use crate::components::{
     structured_data::article_structured_data,
 };
 use crate::model::{topic_href, ArticleContent, Reviewer, Source, TocEntry};
+use crate::search::{highlight_html, Marks};
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::{use_params_map, use_query_map};
 
 #[component]
 pub fn ArticlePage() -> impl IntoView {
     let params = use_params_map();
     let slug = move || params.read().get("slug").unwrap_or_default();
     let article = Resource::new(slug, get_article);
+    // Opened from a search (`?highlight=`): what it found is marked in the body too.
+    let query = use_query_map();
 
     view! {
         <Suspense fallback=|| view! { <p class="wrap loading">"Loading the article…"</p> }>
             {move || Suspend::new(async move {
                 match article.await {
-                    Ok(Some(content)) => view! { <ArticleView content/> }.into_any(),
+                    Ok(Some(content)) => {
+                        let marks = query.with_untracked(|q| marks_for(&q.get("highlight").unwrap_or_default()));
+                        view! { <ArticleView content marks/> }.into_any()
+                    }
                     Ok(None) => view! { <NotFound/> }.into_any(),
                     Err(_) => view! { <LoadError/> }.into_any(),
                 }
@@ -61,7 +67,7 @@ fn LoadError() -> impl IntoView {
 }
 
 #[component]
-fn ArticleView(content: ArticleContent) -> impl IntoView {
+fn ArticleView(content: ArticleContent, marks: Marks) -> impl IntoView {
     let structured_data = article_structured_data(&content);
     let card = content.card;
     let topics = card
@@ -140,7 +146,13 @@ fn ArticleView(content: ArticleContent) -> impl IntoView {
                     </div>
                 </header>
                 {toc}
-                <div class="prose" inner_html=content.body_html></div>
+                {(!marks.is_empty()).then(|| view! {
+                    <p class="highlight-note">
+                        "Words from your search “" {marks.query.clone()} "” are marked. "
+                        <a href=card.href()>"Hide the marks"</a>
+                    </p>
+                })}
+                <div class="prose" inner_html=highlight_html(&content.body_html, &marks)></div>
                 <aside class="help-callout" aria-label="Support">
                     <p>
                         "If reading this has brought up something heavy, you don't have to carry it alone. "

@@ -1,125 +1,81 @@
-//! Search over the library, shared by the server (first render of `?q=`) and the browser
-//! (every keystroke after that): accent- and case-insensitive word prefixes, every query
-//! word required, title matches ranked first.
+//! Search over the library, shared by the server (the first render of `/?q=`, the article
+//! page's `?highlight=`), the static build and the browser (every keystroke after hydration).
 //!
-//! The index is compact: one sorted vocabulary, and per article the ids of its distinct
-//! words. Because ids follow the sorted vocabulary, all words starting with a prefix form
-//! one id range, so matching a query word against an article is a binary search.
+//! Every word of every article is indexed: title, summary, topic names, headings and body,
+//! accent- and case-folded (normalize.rs). A query word finds the words it starts, the words
+//! sharing its stem (stem.rs) and what content/synonyms.toml says it means (synonyms.rs); a
+//! word of five letters or more that finds nothing is read as its nearest word one typo away
+//! (query.rs). Every query word must be found; title and heading matches rank first, then
+//! BM25 (build.rs works the weights out once, so a query only adds them up).
+//!
+//! The index is cut into chunks of neighbouring words, as Pagefind does (shards.rs): the
+//! browser gets a small list of where each chunk starts, then fetches only the chunks a query
+//! needs, so even a 10,000-article library sends a few chunks per search, and the article
+//! page carries none of it.
 
 mod build;
 mod highlight;
 mod normalize;
 mod query;
+mod shards;
+mod stem;
+mod synonyms;
 mod wire;
 
-pub use highlight::highlight;
-pub use normalize::{fold, words};
+pub use build::Doc;
+pub use highlight::{highlight, highlight_html, Marks};
+pub use normalize::{each_word, fold, words};
+pub use query::{Answer, Missing};
+pub use shards::{ChunkRef, Chunks, IndexMeta, LoadedIndex};
+pub use stem::stem;
+pub use synonyms::{Synonym, Synonyms};
+
 use serde::{Deserialize, Serialize};
 
-/// Weight of a query word found in the title, against 1 for the other fields.
-const TITLE_WEIGHT: u32 = 10;
-/// Body words kept per article: its most distinctive ones (tf-idf). Titles, summaries and
-/// topic names are kept whole. This bounds the index at about 100 ids an article however
-/// long the bodies are, so it stays small for a library of 10,000.
-pub const BODY_TERMS: usize = 64;
+/// One word of the vocabulary and the articles that contain it.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Term {
+    #[serde(rename = "w")]
+    pub word: String,
+    /// Article numbers (library order), ascending; sent as gaps, which are small numbers.
+    #[serde(rename = "d", with = "wire::gaps")]
+    pub docs: Vec<u32>,
+    /// Per article of `docs`, how well the word describes it (see build.rs).
+    #[serde(rename = "s")]
+    pub weights: Vec<u16>,
+}
 
+/// A run of neighbouring words of the sorted vocabulary.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Chunk {
+    pub terms: Vec<Term>,
+}
+
+/// The whole index, as the server and the static build hold it.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SearchIndex {
-    /// Sorted, distinct, normalised words.
-    pub words: Vec<String>,
-    /// Per article, in library order: sorted word ids of the title, then of everything
-    /// else (summary, topic names, distinctive body words). Sent as gaps between ids,
-    /// which are small numbers.
-    #[serde(with = "wire::gaps")]
-    pub docs: Vec<(Vec<u32>, Vec<u32>)>,
+    pub meta: IndexMeta,
+    pub chunks: Vec<Chunk>,
+}
+
+impl SearchIndex {
+    /// The answer to `query`; `None` for a query with no words. Every chunk is here.
+    pub fn answer(&self, query: &str) -> Option<Answer> {
+        query::answer(self, query).expect("the whole index holds every chunk")
+    }
+
+    /// The articles `query` finds, best first; `None` for a query with no words.
+    pub fn search(&self, query: &str) -> Option<Vec<usize>> {
+        self.answer(query).map(|a| a.order)
+    }
+}
+
+impl LoadedIndex {
+    /// The answer to `query`, or the chunks it needs first.
+    pub fn answer(&self, query: &str) -> Result<Option<Answer>, Missing> {
+        query::answer(self, query)
+    }
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn index() -> SearchIndex {
-        SearchIndex::build(
-            [
-                ("Sleep and Stress", "Calm evenings help.".to_string()),
-                (
-                    "Café Culture",
-                    "Meeting friends for coffee and stress relief.".to_string(),
-                ),
-                (
-                    "Walking",
-                    "Gentle movement outdoors; don't rush.".to_string(),
-                ),
-            ]
-            .into_iter(),
-        )
-    }
-
-    #[test]
-    fn words_are_lowercased_and_accent_folded() {
-        assert_eq!(
-            words("Café, CRÈME brûlée! Don’t"),
-            ["cafe", "creme", "brulee", "dont"]
-        );
-    }
-
-    #[test]
-    fn prefixes_match_and_titles_rank_first() {
-        let idx = index();
-        assert_eq!(idx.search("stre"), Some(vec![0, 1]));
-        assert_eq!(idx.search("STRESS relief"), Some(vec![1]));
-        assert_eq!(idx.search("cafe"), Some(vec![1]));
-        assert_eq!(idx.search("café"), Some(vec![1]));
-        assert_eq!(idx.search("dont"), Some(vec![2]));
-        assert_eq!(idx.search("nothing-here"), Some(vec![]));
-        assert_eq!(idx.search("  ,  "), None);
-    }
-
-    #[test]
-    fn the_index_survives_json_and_keeps_distinctive_body_words() {
-        let filler = "the and a to of ".repeat(200);
-        let idx = SearchIndex::build_with_bodies(
-            [
-                (
-                    "One",
-                    "first".to_string(),
-                    format!("{filler} microbiome").as_str().to_owned(),
-                ),
-                ("Two", "second".to_string(), filler.clone()),
-            ]
-            .iter()
-            .map(|(t, c, b)| (*t, c.clone(), b.as_str())),
-        );
-        let back: SearchIndex =
-            serde_json::from_str(&serde_json::to_string(&idx).unwrap()).unwrap();
-        assert_eq!(back, idx);
-        assert_eq!(back.search("microb"), Some(vec![0]));
-        assert_eq!(back.search("secon"), Some(vec![1]));
-    }
-
-    #[test]
-    fn title_words_outrank_body_words() {
-        let idx = SearchIndex::build(
-            [
-                ("Older note", "all about sleep".to_string()),
-                ("Sleep well", String::new()),
-            ]
-            .into_iter(),
-        );
-        assert_eq!(idx.search("sleep"), Some(vec![1, 0]));
-    }
-
-    #[test]
-    fn highlight_marks_prefix_matches_and_keeps_the_text() {
-        let parts = highlight("Stress, and stressful cafés!", "stress CAFE");
-        let joined: String = parts.iter().map(|(s, _)| s.as_str()).collect();
-        assert_eq!(joined, "Stress, and stressful cafés!");
-        let marked: Vec<_> = parts
-            .iter()
-            .filter(|(_, h)| *h)
-            .map(|(s, _)| s.as_str())
-            .collect();
-        assert_eq!(marked, ["Stress", "stressful", "cafés"]);
-        assert_eq!(highlight("plain", ""), vec![("plain".to_string(), false)]);
-    }
-}
+mod tests;

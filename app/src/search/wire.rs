@@ -1,39 +1,26 @@
 //! How the index travels to the browser.
 
-/// Id lists travel as the gaps between sorted ids, which JSON writes in few digits.
+/// Sorted article numbers travel as the gaps between them, which JSON writes in few digits.
 pub mod gaps {
     use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-    type Docs = Vec<(Vec<u32>, Vec<u32>)>;
-
-    fn encode(ids: &[u32]) -> Vec<u32> {
+    pub fn serialize<S: Serializer>(ids: &[u32], s: S) -> Result<S::Ok, S::Error> {
         let mut prev = 0;
-        ids.iter()
+        let gaps: Vec<u32> = ids
+            .iter()
             .map(|&id| std::mem::replace(&mut prev, id).abs_diff(id))
-            .collect()
+            .collect();
+        gaps.serialize(s)
     }
 
-    fn decode(gaps: Vec<u32>) -> Vec<u32> {
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<u32>, D::Error> {
         let mut acc = 0u32;
-        gaps.into_iter()
+        Ok(Vec::<u32>::deserialize(d)?
+            .into_iter()
             .map(|g| {
                 acc = acc.saturating_add(g);
                 acc
             })
-            .collect()
-    }
-
-    pub fn serialize<S: Serializer>(docs: &Docs, s: S) -> Result<S::Ok, S::Error> {
-        let encoded: Vec<(Vec<u32>, Vec<u32>)> =
-            docs.iter().map(|(t, r)| (encode(t), encode(r))).collect();
-        encoded.serialize(s)
-    }
-
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Docs, D::Error> {
-        let encoded = Docs::deserialize(d)?;
-        Ok(encoded
-            .into_iter()
-            .map(|(t, r)| (decode(t), decode(r)))
             .collect())
     }
 }

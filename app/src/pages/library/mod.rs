@@ -15,10 +15,11 @@ use crate::filters::Filters;
 use crate::history::show_in_url;
 use crate::model::{plural, topic_href, Topic};
 use crate::reader::use_reader;
+use crate::search::LoadedIndex;
 use chips::{StateChips, TopicChips};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
-use results::{results, Source};
+use results::{results, Results, Source};
 use url::{filter_link, follow_history};
 
 /// Cards shown at first and added by "Show more": a large library never floods the DOM.
@@ -81,10 +82,16 @@ fn LibraryBrowser(first: FirstPage, initial: Filters) -> impl IntoView {
     // once every island has hydrated, in the loader's next task: the request and the code
     // that reads its answer then add nothing to the long hydration task (#10).
     let whole = RwSignal::new(None::<SearchableCatalog>);
+    // The search index's chunks fetched so far (see `fetch_chunks`).
+    let index = RwSignal::new(LoadedIndex::default());
     #[cfg(feature = "browser")]
     crate::hydration::when_hydrated(move || {
         leptos::task::spawn_local(async move {
             if let Ok(library) = crate::api::get_search_index().await {
+                index.set(LoadedIndex {
+                    meta: library.index.clone(),
+                    ..LoadedIndex::default()
+                });
                 whole.set(Some(library));
             }
         })
@@ -92,19 +99,20 @@ fn LibraryBrowser(first: FirstPage, initial: Filters) -> impl IntoView {
     // Calls `f` with what the library can filter now.
     let with_source = move |f: &mut dyn FnMut(&Source)| {
         whole.with(|w| match w {
-            Some(w) => f(&Source::Whole(&w.catalog, &w.index)),
+            Some(w) => index.with(|ix| f(&Source::Whole(&w.catalog, ix))),
             None => first.with_value(|page| f(&Source::First(page))),
         })
     };
-    let results = Memo::new(move |_| {
+    let results = Memo::new(move |last: Option<&Results>| {
         let _timing = crate::perf::Measure::start("wellspring:filter");
         let filters = filters.get();
         let known = |t: &str| topics.with_value(|ts| ts.iter().any(|x| x.slug == t));
         let keep = |slug: &str| filters.matches_state(slug, &reader);
         let mut out = None;
-        with_source(&mut |source| out = Some(results(source, &filters, known, keep)));
+        with_source(&mut |source| out = Some(results(source, &filters, known, keep, last)));
         out.unwrap_or_else(|| unreachable!("with_source calls back once"))
     });
+    fetch_chunks(results, index);
     let matched = Memo::new(move |_| results.with(|r| r.matched));
     let shown = RwSignal::new(PAGE);
     Effect::watch(move || filters.get(), move |_, _, _| shown.set(PAGE), false);
@@ -121,7 +129,8 @@ fn LibraryBrowser(first: FirstPage, initial: Filters) -> impl IntoView {
                 .unwrap_or_default()
         })
     });
-    let highlight = Signal::derive(move || filters.with(|f| f.q.clone()));
+    let highlight = Memo::new(move |_| results.with(|r| r.marks.clone()));
+    let corrected = Memo::new(move |_| results.with(|r| r.corrected.clone()));
     let on_input = move |ev| {
         let next = filters.with_untracked(|f| f.with_q(event_target_value(&ev)));
         show_in_url(&next.href(), true);
@@ -160,7 +169,10 @@ fn LibraryBrowser(first: FirstPage, initial: Filters) -> impl IntoView {
         <TopicChips topics=chips filters/>
         <StateChips filters/>
         <ContinueReading articles=all_cards/>
-        <p class="result-count" role="status" aria-live="polite">{count}</p>
+        <p class="result-count" role="status" aria-live="polite">
+            {move || corrected.get().map(|c| view! { "Showing results for " <strong>{c}</strong> ". " })}
+            {count}
+        </p>
         <Show when=move || matched.get() == 0>
             <NoResults filters/>
         </Show>
@@ -176,6 +188,35 @@ fn LibraryBrowser(first: FirstPage, initial: Filters) -> impl IntoView {
             </button>
         </Show>
     }
+}
+
+/// Fetches the chunks of the search index that the results say they need, each once (a
+/// failed fetch is tried again on the next search): once a word's chunks are here, typing
+/// never waits on the network again.
+fn fetch_chunks(results: Memo<Results>, index: RwSignal<LoadedIndex>) {
+    let asked = StoredValue::new(std::collections::HashSet::<usize>::new());
+    Effect::new(move || {
+        for n in results.with(|r| r.missing.clone()) {
+            if !asked.try_update_value(|a| a.insert(n)).unwrap_or(false) {
+                continue;
+            }
+            let Some(version) =
+                index.with_untracked(|ix| ix.meta.chunks.get(n).map(|c| c.version.clone()))
+            else {
+                continue;
+            };
+            leptos::task::spawn_local(async move {
+                match crate::api::get_search_chunk(n as u32, version).await {
+                    Ok(chunk) => index.update(|ix| {
+                        ix.loaded.insert(n, chunk);
+                    }),
+                    Err(_) => asked.update_value(|a| {
+                        a.remove(&n);
+                    }),
+                }
+            });
+        }
+    });
 }
 
 /// The page's title, description and canonical path for `filters`: the topic's own when

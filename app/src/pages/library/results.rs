@@ -5,18 +5,18 @@
 use crate::api::FirstPage;
 use crate::filters::Filters;
 use crate::model::{ArticleCard, Catalog};
-use crate::search::SearchIndex;
+use crate::search::{Answer, LoadedIndex, Marks, Missing};
 
 /// What the library can filter at a given moment.
 pub enum Source<'a> {
     /// The server's first page for the URL the page was opened with.
     First(&'a FirstPage),
-    /// Every card and the full search index.
-    Whole(&'a Catalog, &'a SearchIndex),
+    /// Every card, and the search index's chunks fetched so far.
+    Whole(&'a Catalog, &'a LoadedIndex),
 }
 
 /// The cards some filters keep, best first.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Results {
     /// Indices into the source's cards.
     pub order: Vec<usize>,
@@ -25,6 +25,14 @@ pub struct Results {
     pub matched: usize,
     /// Whether `order` indexes the whole catalogue (else the first page).
     pub whole: bool,
+    /// The search as read when a word was taken for a typo.
+    pub corrected: Option<String>,
+    pub marks: Marks,
+    /// Chunks of the index the search needs and does not have yet: until they come, the
+    /// last search's articles stay (`found`), filtered by the new topics.
+    pub missing: Vec<usize>,
+    /// The search's own order, before topics and reader state (`None`: no search).
+    found: Option<Vec<usize>>,
 }
 
 impl Results {
@@ -49,32 +57,66 @@ impl Source<'_> {
 }
 
 /// The results of `filters`. `known` says whether a topic exists: an unknown topic (an old
-/// link, a typo) narrows nothing. `keep` is the reader-state filter, by slug.
+/// link, a typo) narrows nothing. `keep` is the reader-state filter, by slug. `last` is what
+/// was shown before, kept while the index's chunks for a new search are on their way.
 pub fn results(
     source: &Source,
     filters: &Filters,
     known: impl Fn(&str) -> bool,
     keep: impl Fn(&str) -> bool,
+    last: Option<&Results>,
 ) -> Results {
     let mut f = filters.clone();
     f.topics.retain(|t| known(t));
     let cards = source.cards();
-    let all = || (0..cards.len()).collect::<Vec<_>>();
-    let (order, whole) = match source {
-        Source::Whole(_, index) => (index.search(&f.q).unwrap_or_else(all), true),
+    let mut missing = Vec::new();
+    let (answer, whole) = match source {
+        Source::Whole(_, index) => match index.answer(&f.q) {
+            Ok(answer) => (answer, true),
+            Err(Missing(chunks)) => {
+                missing = chunks;
+                let last = last.filter(|l| l.whole);
+                let answer = last.map(|l| Answer {
+                    order: l
+                        .found
+                        .clone()
+                        .unwrap_or_else(|| (0..cards.len()).collect()),
+                    corrected: l.corrected.clone(),
+                    marks: l.marks.clone(),
+                });
+                (answer, true)
+            }
+        },
         // The server's first page already answers the URL it was made for, in its order.
-        Source::First(page) if answers(page, filters) => (all(), false),
+        Source::First(page) if answers(page, filters) => (
+            Some(Answer {
+                order: (0..cards.len()).collect(),
+                corrected: page.corrected.clone(),
+                marks: page.marks.clone(),
+            }),
+            false,
+        ),
         Source::First(page) => {
             let index = Catalog {
                 topics: Vec::new(),
                 articles: page.cards.clone(),
             }
             .card_index();
-            (index.search(&f.q).unwrap_or_else(all), false)
+            (index.answer(&f.q), false)
         }
     };
-    let order: Vec<usize> = order
-        .into_iter()
+    let searched = !f.q.trim().is_empty() && answer.is_some();
+    let Answer {
+        order: found,
+        corrected,
+        marks,
+    } = answer.unwrap_or_else(|| Answer {
+        order: (0..cards.len()).collect(),
+        ..Answer::default()
+    });
+    let order: Vec<usize> = found
+        .iter()
+        .copied()
         .filter(|&i| f.matches_topics(&cards[i]) && keep(&cards[i].slug))
         .collect();
     let matched = match source {
@@ -85,6 +127,10 @@ pub fn results(
         order,
         matched,
         whole,
+        corrected,
+        marks,
+        missing,
+        found: searched.then_some(found),
     }
 }
 
@@ -131,7 +177,42 @@ mod tests {
             cards,
             total,
             asked,
+            corrected: None,
+            marks: Marks::default(),
         }
+    }
+
+    /// The browser's index of `catalog` with every chunk fetched.
+    fn whole_index(catalog: &Catalog) -> LoadedIndex {
+        let index = catalog.card_index();
+        LoadedIndex {
+            meta: index.meta.clone(),
+            loaded: index.chunks.into_iter().enumerate().collect(),
+        }
+    }
+
+    #[test]
+    fn while_chunks_are_on_their_way_the_last_results_stay_under_new_topics() {
+        let catalog = catalog();
+        let full = whole_index(&catalog);
+        let source = Source::Whole(&catalog, &full);
+        let sleep = Filters::default().with_q("sleep".into());
+        let before = results(&source, &sleep, ANY, ANY, None);
+        assert_eq!(before.matched, 2);
+        let empty = LoadedIndex {
+            meta: full.meta.clone(),
+            ..LoadedIndex::default()
+        };
+        let waiting = Source::Whole(&catalog, &empty);
+        let stress = Filters::from_topic_list("stress", "sleepy".into());
+        let r = results(&waiting, &stress, ANY, ANY, Some(&before));
+        assert!(!r.missing.is_empty());
+        assert_eq!(
+            r.first_n(&waiting, 10)[0].slug,
+            "c",
+            "sleep's articles, of the topic"
+        );
+        assert_eq!(r.matched, 1);
     }
 
     const ANY: fn(&str) -> bool = |_| true;
@@ -140,13 +221,13 @@ mod tests {
     fn the_first_page_answers_its_own_url_with_the_servers_count() {
         let asked = Filters::from_topic_list("stress", String::new());
         let page = first(asked.clone(), catalog().articles[1..].to_vec(), 40);
-        let r = results(&Source::First(&page), &asked, ANY, ANY);
+        let r = results(&Source::First(&page), &asked, ANY, ANY, None);
         assert_eq!(r.order, [0, 1]);
         assert_eq!(r.matched, 40, "the server counted the whole library");
         assert!(!r.whole);
         // A reader-state filter is the browser's own: counted here.
         let saved_only = asked.with_show(Some(Show::Saved));
-        let r = results(&Source::First(&page), &saved_only, ANY, |s| s == "c");
+        let r = results(&Source::First(&page), &saved_only, ANY, |s| s == "c", None);
         assert_eq!((r.order.as_slice(), r.matched), (&[1][..], 1));
     }
 
@@ -154,7 +235,7 @@ mod tests {
     fn other_filters_are_answered_from_the_first_page_until_the_whole_library_comes() {
         let page = first(Filters::default(), catalog().articles, 3);
         let sleep = Filters::default().with_q("sleep".into());
-        let r = results(&Source::First(&page), &sleep, ANY, ANY);
+        let r = results(&Source::First(&page), &sleep, ANY, ANY, None);
         assert_eq!(r.matched, 2);
         let titles: Vec<String> = r
             .first_n(&Source::First(&page), 10)
@@ -168,15 +249,15 @@ mod tests {
     #[test]
     fn the_whole_catalogue_is_searched_with_its_index() {
         let catalog = catalog();
-        let index = catalog.card_index();
+        let index = whole_index(&catalog);
         let source = Source::Whole(&catalog, &index);
         let f = Filters::from_topic_list("stress", "sleep".into());
-        let r = results(&source, &f, ANY, ANY);
+        let r = results(&source, &f, ANY, ANY, None);
         assert!(r.whole);
         assert_eq!(r.first_n(&source, 10)[0].slug, "c");
         assert_eq!(r.matched, 1);
         // Paging: never more than asked for.
-        let all = results(&source, &Filters::default(), ANY, ANY);
+        let all = results(&source, &Filters::default(), ANY, ANY, None);
         assert_eq!(all.matched, catalog.articles.len());
         assert_eq!(all.first_n(&source, 2).len(), 2);
     }
@@ -184,13 +265,13 @@ mod tests {
     #[test]
     fn an_unknown_topic_narrows_nothing() {
         let catalog = catalog();
-        let index = catalog.card_index();
+        let index = whole_index(&catalog);
         let source = Source::Whole(&catalog, &index);
         let f = Filters::from_topic_list("no-such-topic", String::new());
-        let r = results(&source, &f, |t| t != "no-such-topic", ANY);
+        let r = results(&source, &f, |t| t != "no-such-topic", ANY, None);
         assert_eq!(r.matched, catalog.articles.len());
         let f = Filters::from_topic_list("no-such-topic,rest", String::new());
-        let r = results(&source, &f, |t| t != "no-such-topic", ANY);
+        let r = results(&source, &f, |t| t != "no-such-topic", ANY, None);
         assert_eq!(r.matched, 1);
     }
 }
