@@ -1,13 +1,18 @@
-// Browser half of the search benchmark: serves a generated library with the release build,
-// then in Chromium times each topic change and each search keystroke, both the filtering
-// work itself (the app's `wellspring:filter` performance measure) and input to the next
-// painted frame. Prints a Markdown table. Run through bench/search.sh.
+// Browser half of the search benchmark: serves a generated library with the release build
+// (timing its start-up and reading its peak memory), then in Chromium counts what the
+// library page transfers (its data after hydration, the index chunks of a first search and
+// of a session of ten), and times each topic change and each search keystroke once the
+// chunks are in: the filtering work itself (the app's `wellspring:filter` performance
+// measure) and input to the next painted frame. Prints a Markdown table row. Run through
+// bench/search.sh.
 import { chromium } from "../end2end/node_modules/@playwright/test/index.mjs";
 import { spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { CHROMIUM, CHROMIUM_FLAGS } from "./chromium.mjs";
 
 const [dir, n, port = "3200"] = process.argv.slice(2);
 const addr = `127.0.0.1:${port}`;
+const started = performance.now();
 const server = spawn("target/release/server", [], {
   env: { ...process.env, LEPTOS_SITE_ADDR: addr, WELLSPRING_CONTENT_DIR: dir, RUST_LOG: "warn" },
   stdio: "inherit",
@@ -15,20 +20,46 @@ const server = spawn("target/release/server", [], {
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 
 try {
-  for (let i = 0; i < 200; i++) {
-    try { await fetch(`http://${addr}/`); break; } catch { await new Promise((r) => setTimeout(r, 100)); }
+  for (let i = 0; i < 1000; i++) {
+    try { await fetch(`http://${addr}/readyz`); break; } catch { await new Promise((r) => setTimeout(r, 10)); }
   }
+  const startup = (performance.now() - started) / 1000;
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? CHROMIUM,
     args: CHROMIUM_FLAGS,
   });
   const page = await browser.newPage();
-  let indexBytes = 0;
-  const index = page.waitForResponse((r) => r.url().includes("/api/search-index"));
+  // Bytes on the wire (compressed) of the search data: the index meta with the cards, and
+  // each chunk.
+  const transfers = [];
+  page.on("requestfinished", async (request) => {
+    const url = request.url();
+    if (!url.includes("/api/search-")) return;
+    const { responseBodySize } = await request.sizes();
+    transfers.push({ chunk: url.includes("/api/search-chunk"), bytes: responseBodySize });
+  });
   await page.goto(`http://${addr}/`);
-  const res = await index;
-  indexBytes = (await res.body()).length;
-  await page.waitForSelector("body[data-hydrated]");
+  await page.waitForSelector(".cards[data-complete]");
+  await page.waitForLoadState("networkidle");
+  const meta = transfers.reduce((sum, t) => sum + t.bytes, 0);
+  const since = (from) => transfers.slice(from).filter((t) => t.chunk);
+  const kb = (ts) => `${ts.length}, ${(ts.reduce((sum, t) => sum + t.bytes, 0) / 1024).toFixed(0)}`;
+  const ask = async (q) => {
+    await page.fill("#search-input", q);
+    await page.waitForLoadState("networkidle");
+    await page.waitForTimeout(50);
+  };
+  const mark = transfers.length;
+  await ask("sleep");
+  const first = kb(since(mark));
+  // A session of ten searches, the first one included.
+  for (const q of ["anxious", "stress work", "walk", "teen", "gut", "therapy", "recovery", "winter light", "slepe"]) {
+    await ask(q);
+  }
+  const session = kb(since(mark));
+  const status = readFileSync(`/proc/${server.pid}/status`, "utf8");
+  const peakMb = Number(/VmHWM:\s+(\d+)/.exec(status)[1]) / 1024;
+  await page.fill("#search-input", "");
   await page.evaluate(() => performance.clearMeasures());
 
   // Input to the second animation frame: the new list has been laid out and painted.
@@ -62,7 +93,7 @@ try {
   const cardsInDom = await page.locator("article.card").count();
   await browser.close();
   const f = (x) => x.toFixed(2);
-  console.log(`| ${n} | ${f(median(topicWork))} | ${f(median(topicFrames))} | ${f(median(keyWork))} | ${f(median(keyFrames))} | ${(indexBytes / 1024).toFixed(0)} | ${cardsInDom} |`);
+  console.log(`| ${n} | ${startup.toFixed(2)} | ${peakMb.toFixed(0)} | ${(meta / 1024).toFixed(0)} | ${first} | ${session} | ${f(median(topicWork))} | ${f(median(topicFrames))} | ${f(median(keyWork))} | ${f(median(keyFrames))} | ${cardsInDom} |`);
 } finally {
   server.kill();
 }

@@ -17,8 +17,8 @@ out="bench/results/search-$(date -u +%Y-%m-%d).md"
   echo
   echo "## Chromium (release build; medians; ms)"
   echo
-  echo "| articles | topic change: filter work | topic change: to painted frame | keystroke: filter work | keystroke: to painted frame | search index over the wire, uncompressed (KB) | cards in the DOM |"
-  echo "|---:|---:|---:|---:|---:|---:|---:|"
+  echo "| articles | server start-up (s) | server peak memory (MB) | cards and index meta transferred (KB) | first search (sleep): chunks, KB transferred | 10 searches: chunks, KB | topic change: filter work | topic change: to painted frame | keystroke: filter work | keystroke: to painted frame | cards in the DOM |"
+  echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
   for n in 1000 10000; do
     dir=$(mktemp -d)
     target/release/generate "$n" "$dir"

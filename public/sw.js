@@ -33,6 +33,10 @@ const FILES = [
 // answer names the filters it answers, so any one serves), every card (/saved, /offline)
 // and the search index (filtering the library).
 const DATA = STATIC ? [] : ["/api/library", "/api/cards", "/api/search-index"];
+// The search index's chunks: the index above lists them (`index.chunks`, each with the
+// version its URL names). All are kept with the shell, so search works offline; a chunk of a
+// newer library is kept when first fetched (its URL is new exactly when its words are).
+const CHUNK = "/api/search-chunk";
 
 self.addEventListener("install", (event) => {
   event.waitUntil(
@@ -40,6 +44,7 @@ self.addEventListener("install", (event) => {
       const shell = await caches.open(SHELL);
       // All or nothing: a shell with a piece missing would fail a reader offline.
       await shell.addAll([...(await withSplitWasm(ASSETS)), ...PAGES, ...FILES, ...DATA]);
+      if (!STATIC) await shell.addAll(await chunkUrls(shell));
       // A new build takes over at once: its pages need its files, not the old ones.
       await self.skipWaiting();
     })(),
@@ -102,7 +107,10 @@ async function page(event, url) {
     return response;
   } catch (offline) {
     const key = STATIC ? "/" : url.pathname === OFFLINE_PAGE ? OFFLINE_PAGE : canonical(url);
-    const kept = await caches.match(key);
+    // An article opened from a search (?highlight=) is the kept article, unmarked.
+    const kept =
+      (await caches.match(key)) ||
+      (url.searchParams.has("highlight") ? await caches.match(url.pathname) : undefined);
     if (kept) return kept;
     return Response.redirect(
       OFFLINE_PAGE + "?from=" + encodeURIComponent(url.pathname + url.search),
@@ -116,11 +124,20 @@ async function data(event, url) {
   const key = DATA.includes(url.pathname) ? url.pathname : canonical(url);
   try {
     const response = await fetch(event.request);
-    if (response.ok) event.waitUntil(keep(key, response.clone()));
+    if (response.ok && url.pathname === CHUNK) {
+      event.waitUntil(caches.open(SHELL).then((shell) => shell.put(key, response.clone())));
+    } else if (response.ok) event.waitUntil(keep(key, response.clone()));
     return response;
   } catch (offline) {
     return (await caches.match(key)) || Response.error();
   }
+}
+
+// The URLs of every chunk of the search index the shell keeps, as the app asks for them.
+async function chunkUrls(shell) {
+  const kept = await shell.match("/api/search-index");
+  const { index } = await kept.json();
+  return index.chunks.map(({ version }, n) => `${CHUNK}?n=${n}&v=${version}`);
 }
 
 // Files have hashed or stable names: the kept copy first.

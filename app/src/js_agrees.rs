@@ -2,7 +2,7 @@
 //! constants, so these tests hold each name it shares with Rust to the Rust side: a change on
 //! one side that the other misses fails here, not in a reader's browser.
 
-use crate::api::{GetArticle, GetCards, GetLibrary, GetSearchIndex, API_PREFIX};
+use crate::api::{GetArticle, GetCards, GetLibrary, GetSearchChunk, GetSearchIndex, API_PREFIX};
 use crate::app::ASSETS_META;
 use crate::offline::{ARTICLE_DATA_PATH, SAVED_CACHE};
 use leptos::server_fn::ServerFn;
@@ -26,6 +26,7 @@ fn the_service_worker_names_what_the_app_names() {
     for path in [GetLibrary::PATH, GetCards::PATH, GetSearchIndex::PATH] {
         assert!(SW.contains(&quoted(path)), "sw.js does not keep {path}");
     }
+    assert!(SW.contains(&format!("const CHUNK = {};", quoted(GetSearchChunk::PATH))));
 }
 
 #[test]

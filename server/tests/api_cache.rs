@@ -5,14 +5,28 @@
 
 mod common;
 
-use app::api::{GetArticle, GetCards, GetLibrary, GetSearchIndex};
-use common::{request, request_with, security_problems, Response};
+use app::api::{GetArticle, GetCards, GetLibrary, GetSearchChunk, GetSearchIndex};
+use common::{content_dir, load, request, request_with, security_problems, Response};
 use leptos::server_fn::ServerFn;
 
+/// The URL of the search index's last chunk, as the index's meta names it.
+fn last_chunk() -> String {
+    let lib = load(&content_dir());
+    let chunks = &lib.search_index().meta.chunks;
+    let last = chunks.last().expect("the library has words");
+    format!(
+        "{}?n={}&v={}",
+        GetSearchChunk::PATH,
+        chunks.len() - 1,
+        last.version
+    )
+}
+
 /// A successful answer of every server function, paths taken from the functions.
-fn answers() -> [String; 4] {
+fn answers() -> [String; 5] {
     [
         GetSearchIndex::PATH.to_string(),
+        last_chunk(),
         GetCards::PATH.to_string(),
         format!("{}?q=sleep", GetLibrary::PATH),
         format!("{}?slug=wintertime-depression", GetArticle::PATH),
@@ -143,4 +157,12 @@ fn refusals_carry_no_etag() {
             res.status
         );
     }
+}
+
+#[test]
+fn a_chunk_of_another_version_is_refused_not_served() {
+    let stale = format!("{}?n=0&v=0000000000000000", GetSearchChunk::PATH);
+    let res = request(&stale, &[]);
+    assert_ne!(res.status, 200, "a chunk under a version it does not have");
+    assert!(!res.text().contains("\"terms\""), "{}", res.text());
 }

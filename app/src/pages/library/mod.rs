@@ -169,10 +169,11 @@ fn LibraryBrowser(first: FirstPage, initial: Filters) -> impl IntoView {
         <TopicChips topics=chips filters/>
         <StateChips filters/>
         <ContinueReading articles=all_cards/>
-        <p class="result-count" role="status" aria-live="polite">
-            {move || corrected.get().map(|c| view! { "Showing results for " <strong>{c}</strong> ". " })}
-            {count}
+        // A typo forgiven: said apart from the count, which stays a plain number of articles.
+        <p class="search-corrected" role="status" aria-live="polite">
+            {move || corrected.get().map(|c| view! { "Showing results for " <strong>{c}</strong> "." })}
         </p>
+        <p class="result-count" role="status" aria-live="polite">{count}</p>
         <Show when=move || matched.get() == 0>
             <NoResults filters/>
         </Show>
