@@ -34,6 +34,10 @@ pub fn generate(dir: &Path, n: usize, topics_from: &Path) -> std::io::Result<()>
     std::fs::create_dir_all(&articles)?;
     let topics_toml = std::fs::read_to_string(topics_from)?;
     std::fs::write(dir.join("topics.toml"), &topics_toml)?;
+    // Every library needs its help services: the real ones, beside topics.toml.
+    if let Some(content) = topics_from.parent() {
+        std::fs::copy(content.join("help.toml"), dir.join("help.toml"))?;
+    }
     let topics: Vec<&str> = topics_toml
         .lines()
         .filter_map(|l| l.strip_prefix("slug = \"")?.strip_suffix('"'))
