@@ -7,6 +7,7 @@
 //! among equals the one about the subject comes before the one that mentions it once.
 
 use super::normalize::each_word;
+use super::stem::stem;
 use super::{SearchIndex, Synonyms, Term};
 use std::collections::HashMap;
 
@@ -22,146 +23,229 @@ pub struct Doc<'a> {
 
 const FIELDS: usize = 4;
 /// Each field's rank tier, in the order of [`Doc`]'s fields.
-const TIER_OF: [u16; FIELDS] = [3, 2, 1, 0];
+const TIER_OF: [u8; FIELDS] = [3, 2, 1, 0];
 /// How much one occurrence in each field counts towards BM25's term frequency (BM25F).
-const FIELD_TF: [f64; FIELDS] = [4.0, 2.0, 2.0, 1.0];
+const FIELD_TF: [u32; FIELDS] = [4, 2, 2, 1];
 /// One rank tier: above any BM25 part.
 pub(super) const TIER: u16 = 1000;
 /// BM25's usual constants, and the scale from its score (about 0 to 20) to the weight.
 const K1: f64 = 1.2;
 const B: f64 = 0.75;
 const BM25_SCALE: f64 = 40.0;
+/// Stem terms ("~sleep": every article with a form of "sleep") sort after every word, as
+/// words are letters and digits only.
+pub(super) const STEM_MARK: char = '~';
 
-/// Occurrences of a word in each field of one article.
-type Counts = [u16; FIELDS];
+/// A word in one article: its field-weighted frequency and its best field's tier. Kept
+/// small: a library of 10,000 articles has millions.
+#[derive(Clone, Copy)]
+struct Hit {
+    doc: u32,
+    tf: u16,
+    tier: u8,
+}
 
-/// One share of the articles read into words of its own numbering: per article, (word,
-/// counts) and its length in words.
+/// One share of the articles read into words of its own numbering: per word its hits (the
+/// share's own article numbers, ascending), and each article's length in words.
 struct Share {
     words: Vec<Box<str>>,
-    docs: Vec<(Vec<(u32, Counts)>, u32)>,
+    hits: Vec<Vec<Hit>>,
+    lengths: Vec<u32>,
 }
 
 fn read_share(docs: &[Doc]) -> Share {
     let mut ids: HashMap<Box<str>, u32> = HashMap::new();
-    let mut words = Vec::new();
-    let docs = docs
-        .iter()
-        .map(|doc| {
-            let mut counts: HashMap<u32, Counts> = HashMap::new();
-            let mut len = 0u32;
-            let fields = [doc.title, &doc.headings, &doc.card, doc.body];
-            for (field, text) in fields.into_iter().enumerate() {
-                each_word(text, |_, w| {
-                    let id = match ids.get(w) {
-                        Some(&id) => id,
-                        None => {
-                            let id = words.len() as u32;
-                            words.push(Box::<str>::from(w));
-                            ids.insert(w.into(), id);
-                            id
-                        }
-                    };
-                    let c = &mut counts.entry(id).or_default()[field];
-                    *c = c.saturating_add(1);
-                    len += 1;
-                });
-            }
-            (counts.into_iter().collect(), len)
-        })
-        .collect();
-    Share { words, docs }
+    let mut share = Share {
+        words: Vec::new(),
+        hits: Vec::new(),
+        lengths: Vec::with_capacity(docs.len()),
+    };
+    // (word, field) of each occurrence in one article: sorted, not hashed, per article.
+    let mut seen: Vec<(u32, u8)> = Vec::new();
+    for (n, doc) in docs.iter().enumerate() {
+        seen.clear();
+        let fields = [doc.title, &doc.headings, &doc.card, doc.body];
+        for (field, text) in fields.into_iter().enumerate() {
+            each_word(text, |_, w| {
+                let id = match ids.get(w) {
+                    Some(&id) => id,
+                    None => {
+                        let id = share.words.len() as u32;
+                        share.words.push(w.into());
+                        share.hits.push(Vec::new());
+                        ids.insert(w.into(), id);
+                        id
+                    }
+                };
+                seen.push((id, field as u8));
+            });
+        }
+        share.lengths.push(seen.len() as u32);
+        seen.sort_unstable();
+        for run in seen.chunk_by(|a, b| a.0 == b.0) {
+            let tf: u32 = run.iter().map(|&(_, f)| FIELD_TF[f as usize]).sum();
+            let tier = run
+                .iter()
+                .map(|&(_, f)| TIER_OF[f as usize])
+                .max()
+                .unwrap_or(0);
+            share.hits[run[0].0 as usize].push(Hit {
+                doc: n as u32,
+                tf: tf.min(u32::from(u16::MAX)) as u16,
+                tier,
+            });
+        }
+    }
+    share
 }
 
 impl SearchIndex {
     /// The index of `docs`, in library order. Reading the texts is most of the work, so each
-    /// core reads a share with words of its own, then the shares' words are merged.
+    /// core reads a share with words of its own; the shares are then merged one by one, each
+    /// freed once merged, so a large library is never held twice.
     pub fn build<'a>(docs: impl Iterator<Item = Doc<'a>>, synonyms: Synonyms) -> Self {
         let docs: Vec<Doc> = docs.collect();
         let n = docs.len();
         let mut ids: HashMap<Box<str>, u32> = HashMap::new();
         let mut words: Vec<Box<str>> = Vec::new();
-        // Per word: (article, counts), articles ascending as shares come in order.
-        let mut postings: Vec<Vec<(u32, Counts)>> = Vec::new();
-        let mut lengths = Vec::with_capacity(n);
+        let mut hits: Vec<Vec<Hit>> = Vec::new();
+        let mut lengths: Vec<u32> = Vec::with_capacity(n);
         for share in crate::parallel::map_shares(&docs, read_share) {
-            let global: Vec<u32> = share
-                .words
-                .into_iter()
-                .map(|w| {
-                    let next = words.len() as u32;
-                    *ids.entry(w.clone()).or_insert_with(|| {
-                        words.push(w);
-                        postings.push(Vec::new());
-                        next
-                    })
-                })
-                .collect();
-            for (counts, len) in share.docs {
-                let doc = lengths.len() as u32;
-                lengths.push(len);
-                for (id, c) in counts {
-                    postings[global[id as usize] as usize].push((doc, c));
-                }
+            let offset = lengths.len() as u32;
+            lengths.extend(share.lengths);
+            for (word, list) in share.words.into_iter().zip(share.hits) {
+                let id = match ids.get(&word) {
+                    Some(&id) => id as usize,
+                    None => {
+                        ids.insert(word.clone(), words.len() as u32);
+                        words.push(word);
+                        hits.push(Vec::new());
+                        words.len() - 1
+                    }
+                };
+                hits[id].extend(list.into_iter().map(|h| Hit {
+                    doc: h.doc + offset,
+                    ..h
+                }));
             }
         }
+        drop(ids);
         let average =
             (lengths.iter().map(|&l| f64::from(l)).sum::<f64>() / n.max(1) as f64).max(1.0);
         let mut order: Vec<usize> = (0..words.len()).collect();
         order.sort_unstable_by(|&a, &b| words[a].cmp(&words[b]));
-        let terms = order
+        let mut terms: Vec<Term> = order
             .into_iter()
             .map(|i| {
-                let mut list = std::mem::take(&mut postings[i]);
-                list.sort_unstable_by_key(|&(doc, _)| doc);
+                let list = std::mem::take(&mut hits[i]);
                 let df = list.len() as f64;
                 let idf = (1.0 + (n as f64 - df + 0.5) / (df + 0.5)).ln();
-                let weights = list
-                    .iter()
-                    .map(|&(doc, c)| weight(c, idf, f64::from(lengths[doc as usize]) / average))
-                    .collect();
                 Term {
                     word: words[i].to_string(),
-                    docs: list.into_iter().map(|(doc, _)| doc).collect(),
-                    weights,
+                    weights: list
+                        .iter()
+                        .map(|h| weight(h, idf, f64::from(lengths[h.doc as usize]) / average))
+                        .collect(),
+                    docs: list.into_iter().map(|h| h.doc).collect(),
+                    forms: Vec::new(),
                 }
             })
             .collect();
+        terms.extend(stem_terms(&terms));
         Self::from_terms(terms, n as u32, synonyms)
     }
 }
 
+/// For each stem that several words share ("sleep": sleep, sleeping, sleeps), one term
+/// "~sleep" with every article holding a form, at the best weight of its forms there, so a
+/// query finds a word's forms in one chunk, wherever in the vocabulary they sort.
+fn stem_terms(terms: &[Term]) -> Vec<Term> {
+    let mut families: HashMap<String, Vec<usize>> = HashMap::new();
+    for (i, t) in terms.iter().enumerate() {
+        families
+            .entry(stem(&t.word).into_owned())
+            .or_default()
+            .push(i);
+    }
+    let mut out: Vec<Term> = families
+        .into_iter()
+        .filter(|(_, members)| members.len() > 1)
+        .map(|(s, members)| {
+            let mut best: Vec<(u32, u16)> = members
+                .iter()
+                .flat_map(|&m| {
+                    terms[m]
+                        .docs
+                        .iter()
+                        .copied()
+                        .zip(terms[m].weights.iter().copied())
+                })
+                .collect();
+            best.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+            best.dedup_by_key(|p| p.0);
+            Term {
+                word: format!("{STEM_MARK}{s}"),
+                docs: best.iter().map(|p| p.0).collect(),
+                weights: best.iter().map(|p| p.1).collect(),
+                forms: members.iter().map(|&m| terms[m].word.clone()).collect(),
+            }
+        })
+        .collect();
+    out.sort_unstable_by(|a, b| a.word.cmp(&b.word));
+    out
+}
+
 /// The weight of a word in an article: its best field's tier, then BM25 with field-weighted
 /// term frequency; `relative_len` is the article's length over the average.
-fn weight(counts: Counts, idf: f64, relative_len: f64) -> u16 {
-    let tier = (0..FIELDS)
-        .filter(|&f| counts[f] > 0)
-        .map(|f| TIER_OF[f])
-        .max()
-        .unwrap_or(0);
-    let tf: f64 = (0..FIELDS)
-        .map(|f| FIELD_TF[f] * f64::from(counts[f]))
-        .sum();
+fn weight(hit: &Hit, idf: f64, relative_len: f64) -> u16 {
+    let tf = f64::from(hit.tf);
     let bm25 = idf * tf * (K1 + 1.0) / (tf + K1 * (1.0 - B + B * relative_len));
-    tier * TIER + (bm25 * BM25_SCALE).round().clamp(0.0, f64::from(TIER - 1)) as u16
+    u16::from(hit.tier) * TIER + (bm25 * BM25_SCALE).round().clamp(0.0, f64::from(TIER - 1)) as u16
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn hit(tf: u16, tier: u8) -> Hit {
+        Hit { doc: 0, tf, tier }
+    }
+
     #[test]
     fn a_title_word_outweighs_any_body_score() {
-        let body_only = weight([0, 0, 0, 50], 10.0, 0.1);
-        let title = weight([1, 0, 0, 0], 0.01, 10.0);
+        let body_only = weight(&hit(50, 0), 10.0, 0.1);
+        let title = weight(&hit(4, 3), 0.01, 10.0);
         assert!(title > body_only, "{title} > {body_only}");
         assert!(body_only < TIER);
     }
 
     #[test]
     fn more_mentions_in_a_shorter_article_weigh_more() {
-        assert!(weight([0, 0, 0, 5], 2.0, 1.0) > weight([0, 0, 0, 1], 2.0, 1.0));
-        assert!(weight([0, 0, 0, 3], 2.0, 0.5) > weight([0, 0, 0, 3], 2.0, 2.0));
-        assert!(weight([0, 0, 0, 3], 3.0, 1.0) > weight([0, 0, 0, 3], 1.0, 1.0));
+        assert!(weight(&hit(5, 0), 2.0, 1.0) > weight(&hit(1, 0), 2.0, 1.0));
+        assert!(weight(&hit(3, 0), 2.0, 0.5) > weight(&hit(3, 0), 2.0, 2.0));
+        assert!(weight(&hit(3, 0), 3.0, 1.0) > weight(&hit(3, 0), 1.0, 1.0));
+    }
+
+    #[test]
+    fn forms_of_a_word_share_a_stem_term() {
+        let body = "sleeping well; she sleeps; sleep";
+        let docs = [Doc {
+            title: "",
+            card: String::new(),
+            headings: String::new(),
+            body,
+        }];
+        let index = SearchIndex::build(docs.into_iter(), Synonyms::default());
+        let all: Vec<&Term> = index.chunks.iter().flat_map(|c| &c.terms).collect();
+        let family = all
+            .iter()
+            .find(|t| t.word == "~sleep")
+            .expect("a stem term");
+        assert_eq!(family.forms, ["sleep", "sleeping", "sleeps"]);
+        assert!(
+            !all.iter().any(|t| t.word == "~well"),
+            "a word alone is its own family"
+        );
+        assert_eq!(all.last().unwrap().word, "~sleep", "stem terms sort last");
     }
 }

@@ -43,6 +43,9 @@ pub struct Term {
     /// Per article of `docs`, how well the word describes it (see build.rs).
     #[serde(rename = "s")]
     pub weights: Vec<u16>,
+    /// For a stem term ("~sleep"), the words it stands for, which a search marks.
+    #[serde(rename = "f", default, skip_serializing_if = "Vec::is_empty")]
+    pub forms: Vec<String>,
 }
 
 /// A run of neighbouring words of the sorted vocabulary.

@@ -4,19 +4,23 @@
 //! letters or more that finds nothing at all is read as the most used word one typo away.
 //! Articles are ranked by the sum over clauses of the best weight each clause found.
 
+use super::build::STEM_MARK;
 use super::normalize::words;
 use super::shards::Chunks;
-use super::stem::{family_prefix, stem};
+use super::stem::stem;
 use super::synonyms::Clause;
-use super::{Marks, Term};
+use super::{Chunk, Marks, Term};
+use std::cell::RefCell;
 use std::collections::BTreeSet;
 use std::ops::Range;
 
 /// Words shorter than this are never corrected: too many short words are one typo apart.
 const TYPO_MIN_LETTERS: usize = 5;
-/// A correction keeps the word's first letters: what is typed first is rarely the typo, and
-/// the candidates then come from a few chunks, not the whole vocabulary.
-const TYPO_KEPT_LETTERS: usize = 2;
+/// A prefix finds the words of at most this many chunks from where it would stand: in a
+/// large library a short prefix ("sl") starts thousands of words, and fetching them all
+/// would send much of the index for a word half typed. The words nearest the prefix come
+/// first, and a word typed in full is found whole and by its forms however many there are.
+const PREFIX_CHUNKS: usize = 3;
 
 /// What a search finds.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -33,16 +37,119 @@ pub struct Answer {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Missing(pub Vec<usize>);
 
+/// Reads terms from the chunks that are here, noting the ones that are not: a query reads
+/// all it can, then says every chunk it lacked at once.
+struct Reader<'a, C> {
+    index: &'a C,
+    missing: RefCell<Vec<usize>>,
+}
+
+impl<'a, C: Chunks> Reader<'a, C> {
+    fn chunks(&self, range: Range<usize>) -> Vec<&'a Chunk> {
+        let index: &'a C = self.index;
+        range
+            .filter_map(|i| {
+                let chunk = index.chunk(i);
+                if chunk.is_none() {
+                    self.missing.borrow_mut().push(i);
+                }
+                chunk
+            })
+            .collect()
+    }
+
+    /// The term for exactly `word`, if the vocabulary has it.
+    fn exact(&self, word: &str) -> Option<&'a Term> {
+        let range = self.index.meta().chunk_holding(word);
+        self.chunks(range).into_iter().find_map(|c| {
+            let at = c
+                .terms
+                .binary_search_by(|t| t.word.as_str().cmp(word))
+                .ok()?;
+            Some(&c.terms[at])
+        })
+    }
+
+    /// The words starting with `prefix`, from the first [`PREFIX_CHUNKS`] chunks they are in.
+    fn prefixed(&self, prefix: &str) -> Vec<&'a Term> {
+        let range = self.index.meta().chunks_for(prefix);
+        let capped = range.start..range.end.min(range.start + PREFIX_CHUNKS);
+        self.chunks(capped)
+            .into_iter()
+            .flat_map(|c| c.starting_with(prefix))
+            .collect()
+    }
+
+    /// `word` and its forms: the stem term if the library has more than one form, else the
+    /// word and its stem as words.
+    fn family(&self, word: &str) -> Vec<&'a Term> {
+        let stemmed = stem(word);
+        let family = self.exact(&format!("{STEM_MARK}{stemmed}"));
+        let plain = [self.exact(&stemmed), self.exact(word)];
+        match family {
+            Some(t) => vec![t],
+            None => plain.into_iter().flatten().collect(),
+        }
+    }
+
+    /// The terms a clause finds.
+    fn clause(&self, clause: &Clause) -> Vec<&'a Term> {
+        let mut out: Vec<&Term> = Vec::new();
+        match clause.own.as_deref() {
+            Some(word) if word.chars().count() == 1 => out.extend(self.exact(word)),
+            Some(word) => {
+                out.extend(self.prefixed(word));
+                out.extend(self.family(word));
+            }
+            None => {}
+        }
+        for word in &clause.also {
+            out.extend(self.family(word));
+        }
+        out.sort_unstable_by(|a, b| a.word.cmp(&b.word));
+        out.dedup_by(|a, b| a.word == b.word);
+        out
+    }
+
+    /// The most used word one typo from `word`, among the words of the chunk it would be in
+    /// and its neighbours (a typo late in a word keeps it near; one in its first letters is
+    /// rarely made).
+    fn nearest(&self, word: &str) -> Option<String> {
+        let at = self.index.meta().chunk_holding(word);
+        let near = at.start.saturating_sub(1)..(at.end + 1).min(self.index.meta().chunks.len());
+        self.chunks(near)
+            .into_iter()
+            .flat_map(|c| &c.terms)
+            .filter(|t| !t.word.starts_with(STEM_MARK) && one_typo(&t.word, word))
+            .max_by(|a, b| a.docs.len().cmp(&b.docs.len()).then(b.word.cmp(&a.word)))
+            .map(|t| t.word.clone())
+    }
+
+    /// `Err` with every chunk noted missing so far.
+    fn done(&self) -> Result<(), Missing> {
+        let mut missing = self.missing.take();
+        if missing.is_empty() {
+            return Ok(());
+        }
+        missing.sort_unstable();
+        missing.dedup();
+        Err(Missing(missing))
+    }
+}
+
 /// The answer to `query`, or the chunks it needs first; `None` for a query with no words.
 pub fn answer(index: &impl Chunks, query: &str) -> Result<Option<Answer>, Missing> {
     let typed = words(query);
     if typed.is_empty() {
         return Ok(None);
     }
+    let read = Reader {
+        index,
+        missing: RefCell::new(Vec::new()),
+    };
     let mut clauses = index.meta().synonyms.clauses(&typed);
-    let wanted: Vec<Range<usize>> = clauses.iter().flat_map(|c| ranges(index, c)).collect();
-    needs(index, wanted)?;
-    let mut found: Vec<Vec<&Term>> = clauses.iter().map(|c| matches(index, c)).collect();
+    let mut found: Vec<Vec<&Term>> = clauses.iter().map(|c| read.clause(c)).collect();
+    read.done()?;
     // Typos: only for a word that finds nothing, so a rare word is never "corrected".
     let mut corrected = false;
     for (clause, terms) in clauses.iter_mut().zip(&mut found) {
@@ -52,13 +159,12 @@ pub fn answer(index: &impl Chunks, query: &str) -> Result<Option<Answer>, Missin
         if !terms.is_empty() || word.chars().count() < TYPO_MIN_LETTERS {
             continue;
         }
-        let start: String = word.chars().take(TYPO_KEPT_LETTERS).collect();
-        let meta = index.meta();
-        needs(index, [meta.chunks_for(&start)])?;
-        if let Some(fix) = nearest(index, &start, &word) {
-            needs(index, [meta.chunks_for(&family_prefix(&fix))])?;
+        let fix = read.nearest(&word);
+        read.done()?;
+        if let Some(fix) = fix {
             clause.own = Some(fix);
-            *terms = matches(index, clause);
+            *terms = read.clause(clause);
+            read.done()?;
             corrected = true;
         }
     }
@@ -78,99 +184,6 @@ pub fn answer(index: &impl Chunks, query: &str) -> Result<Option<Answer>, Missin
         corrected,
         marks: marks(read, &clauses, &found),
     }))
-}
-
-/// The chunks a clause needs: where the words it finds can be.
-fn ranges(index: &impl Chunks, clause: &Clause) -> Vec<Range<usize>> {
-    let meta = index.meta();
-    let mut out: Vec<Range<usize>> = clause
-        .also
-        .iter()
-        .map(|w| meta.chunks_for(&family_prefix(w)))
-        .collect();
-    match clause.own.as_deref() {
-        Some(w) if is_letter(w) => out.push(meta.chunk_holding(w)),
-        Some(w) => out.push(meta.chunks_for(&family_prefix(w))),
-        None => {}
-    }
-    out
-}
-
-/// A single letter is found only as a word of its own ("a", "i"): as a prefix it would
-/// find half the library, and fetch a large share of the index to do so.
-fn is_letter(word: &str) -> bool {
-    word.chars().count() == 1
-}
-
-/// `Err` with every chunk of `ranges` that is not here.
-fn needs(
-    index: &impl Chunks,
-    ranges: impl IntoIterator<Item = Range<usize>>,
-) -> Result<(), Missing> {
-    let mut missing: Vec<usize> = ranges
-        .into_iter()
-        .flatten()
-        .filter(|&i| index.chunk(i).is_none())
-        .collect();
-    missing.sort_unstable();
-    missing.dedup();
-    if missing.is_empty() {
-        Ok(())
-    } else {
-        Err(Missing(missing))
-    }
-}
-
-/// Every vocabulary word starting with `prefix` (its chunks must be here).
-fn starting_with<'a, C: Chunks>(index: &'a C, prefix: &str) -> Vec<&'a Term> {
-    index
-        .meta()
-        .chunks_for(prefix)
-        .filter_map(|i| index.chunk(i))
-        .flat_map(|c| c.starting_with(prefix))
-        .collect()
-}
-
-/// The vocabulary words a clause finds.
-fn matches<'a, C: Chunks>(index: &'a C, clause: &Clause) -> Vec<&'a Term> {
-    let mut out: Vec<&Term> = Vec::new();
-    let family = |word: &str, out: &mut Vec<&'a Term>| {
-        let stemmed = stem(word);
-        out.extend(
-            starting_with(index, &family_prefix(word))
-                .into_iter()
-                .filter(|t| t.word == word || stem(&t.word) == stemmed),
-        );
-    };
-    match clause.own.as_deref() {
-        Some(word) if is_letter(word) => {
-            out.extend(
-                starting_with(index, word)
-                    .into_iter()
-                    .filter(|t| t.word == word),
-            );
-        }
-        Some(word) => {
-            out.extend(starting_with(index, word));
-            family(word, &mut out);
-        }
-        None => {}
-    }
-    for word in &clause.also {
-        family(word, &mut out);
-    }
-    out.sort_unstable_by(|a, b| a.word.cmp(&b.word));
-    out.dedup_by(|a, b| a.word == b.word);
-    out
-}
-
-/// The most used word starting with `start` that is one typo from `word`.
-fn nearest(index: &impl Chunks, start: &str, word: &str) -> Option<String> {
-    starting_with(index, start)
-        .into_iter()
-        .filter(|t| one_typo(&t.word, word))
-        .max_by(|a, b| a.docs.len().cmp(&b.docs.len()).then(b.word.cmp(&a.word)))
-        .map(|t| t.word.clone())
 }
 
 /// Whether `a` and `b` differ by exactly one letter changed, added, dropped, or two
@@ -229,8 +242,15 @@ fn marks(query: String, clauses: &[Clause], found: &[Vec<&Term>]) -> Marks {
     let words: BTreeSet<String> = found
         .iter()
         .flatten()
-        .filter(|t| !prefixes.iter().any(|p| t.word.starts_with(p.as_str())))
-        .map(|t| t.word.clone())
+        .flat_map(|t| {
+            if t.forms.is_empty() {
+                std::slice::from_ref(&t.word)
+            } else {
+                &t.forms
+            }
+        })
+        .filter(|w| !prefixes.iter().any(|p| w.starts_with(p.as_str())))
+        .cloned()
         .collect();
     Marks::new(query, prefixes, words.into_iter().collect())
 }

@@ -131,12 +131,22 @@ impl SearchIndex {
     }
 }
 
-/// FNV-1a (64 bits) of the chunk as sent: enough to tell versions of one chunk apart.
+/// FNV-1a (64 bits) over the chunk's words, articles and weights: enough to tell versions
+/// of one chunk apart, without writing it out (millions of numbers for a large library).
 fn version(chunk: &Chunk) -> String {
-    let json = serde_json::to_vec(chunk).expect("a chunk is plain data");
-    let hash = json.iter().fold(0xcbf2_9ce4_8422_2325_u64, |h, &b| {
-        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-    });
+    let mut hash = 0xcbf2_9ce4_8422_2325_u64;
+    let mut eat = |bytes: &[u8]| {
+        for &b in bytes {
+            hash = (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    };
+    for t in &chunk.terms {
+        eat(t.word.as_bytes());
+        eat(&[0]);
+        t.docs.iter().for_each(|d| eat(&d.to_le_bytes()));
+        t.weights.iter().for_each(|w| eat(&w.to_le_bytes()));
+        t.forms.iter().for_each(|f| eat(f.as_bytes()));
+    }
     format!("{hash:016x}")
 }
 
@@ -149,6 +159,7 @@ mod tests {
             word: word.into(),
             docs: (0..docs as u32).collect(),
             weights: vec![1; docs],
+            forms: Vec::new(),
         }
     }
 

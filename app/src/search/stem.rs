@@ -14,25 +14,6 @@ pub fn stem(word: &str) -> Cow<'_, str> {
     Stemmer::create(Algorithm::English).stem(word)
 }
 
-/// Where in the sorted vocabulary the words sharing `word`'s stem can be: they begin with
-/// the common start of the word and its stem less its last letter ("happiness" -> "happi"
-/// -> "happ", which "happy" starts with too).
-/// Words of three letters or fewer are their own family.
-pub fn family_prefix(word: &str) -> String {
-    if word.chars().count() <= 3 {
-        return word.to_string();
-    }
-    let stemmed = stem(word);
-    let common: String = word
-        .chars()
-        .zip(stemmed.chars())
-        .take_while(|(a, b)| a == b)
-        .map(|(a, _)| a)
-        .collect();
-    let keep = common.chars().count().saturating_sub(1).max(1);
-    common.chars().take(keep).collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -45,19 +26,5 @@ mod tests {
         assert_eq!(stem("happiness"), stem("happy"));
         assert_eq!(stem("relapses"), stem("relapse"));
         assert_eq!(stem("988"), "988");
-    }
-
-    #[test]
-    fn a_family_prefix_starts_every_form() {
-        for (word, other) in [
-            ("happiness", "happy"),
-            ("sleeping", "sleep"),
-            ("walks", "walk"),
-        ] {
-            let p = family_prefix(word);
-            assert!(other.starts_with(&p) && word.starts_with(&p), "{word}: {p}");
-        }
-        assert_eq!(family_prefix("a"), "a");
-        assert_eq!(family_prefix("at"), "at");
     }
 }
