@@ -32,31 +32,40 @@ try {
   // Bytes on the wire (compressed) of the search data: the index meta with the cards, and
   // each chunk.
   const transfers = [];
-  page.on("requestfinished", async (request) => {
+  // Pushed as the request finishes, its size read later: the order of requests is kept.
+  page.on("requestfinished", (request) => {
     const url = request.url();
     if (!url.includes("/api/search-")) return;
-    const { responseBodySize } = await request.sizes();
-    transfers.push({ chunk: url.includes("/api/search-chunk"), bytes: responseBodySize });
+    const chunk = url.includes("/api/search-chunk");
+    transfers.push(request.sizes().then(({ responseBodySize }) => ({ chunk, bytes: responseBodySize })));
   });
+  const settle = async () => {
+    await page.waitForLoadState("networkidle");
+    await page.waitForTimeout(100);
+  };
+  const sum = async (from, to, chunks) => {
+    const done = (await Promise.all(transfers.slice(from, to))).filter((t) => t.chunk === chunks);
+    return { count: done.length, kb: done.reduce((s, t) => s + t.bytes, 0) / 1024 };
+  };
   await page.goto(`http://${addr}/`);
   await page.waitForSelector(".cards[data-complete]");
-  await page.waitForLoadState("networkidle");
-  const meta = transfers.reduce((sum, t) => sum + t.bytes, 0);
-  const since = (from) => transfers.slice(from).filter((t) => t.chunk);
-  const kb = (ts) => `${ts.length}, ${(ts.reduce((sum, t) => sum + t.bytes, 0) / 1024).toFixed(0)}`;
+  await settle();
+  const meta = (await sum(0, transfers.length, false)).kb;
   const ask = async (q) => {
     await page.fill("#search-input", q);
-    await page.waitForLoadState("networkidle");
-    await page.waitForTimeout(50);
+    await settle();
   };
   const mark = transfers.length;
   await ask("sleep");
-  const first = kb(since(mark));
+  const firstSearch = await sum(mark, transfers.length, true);
   // A session of ten searches, the first one included.
   for (const q of ["anxious", "stress work", "walk", "teen", "gut", "therapy", "recovery", "winter light", "slepe"]) {
     await ask(q);
   }
-  const session = kb(since(mark));
+  const sessionSearch = await sum(mark, transfers.length, true);
+  const kb = ({ count, kb }) => `${count}, ${kb.toFixed(0)}`;
+  const first = kb(firstSearch);
+  const session = kb(sessionSearch);
   const status = readFileSync(`/proc/${server.pid}/status`, "utf8");
   const peakMb = Number(/VmHWM:\s+(\d+)/.exec(status)[1]) / 1024;
   await page.fill("#search-input", "");
@@ -93,7 +102,7 @@ try {
   const cardsInDom = await page.locator("article.card").count();
   await browser.close();
   const f = (x) => x.toFixed(2);
-  console.log(`| ${n} | ${startup.toFixed(2)} | ${peakMb.toFixed(0)} | ${(meta / 1024).toFixed(0)} | ${first} | ${session} | ${f(median(topicWork))} | ${f(median(topicFrames))} | ${f(median(keyWork))} | ${f(median(keyFrames))} | ${cardsInDom} |`);
+  console.log(`| ${n} | ${startup.toFixed(2)} | ${peakMb.toFixed(0)} | ${meta.toFixed(0)} | ${first} | ${session} | ${f(median(topicWork))} | ${f(median(topicFrames))} | ${f(median(keyWork))} | ${f(median(keyFrames))} | ${cardsInDom} |`);
 } finally {
   server.kill();
 }

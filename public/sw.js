@@ -34,9 +34,13 @@ const FILES = [
 // and the search index (filtering the library).
 const DATA = STATIC ? [] : ["/api/library", "/api/cards", "/api/search-index"];
 // The search index's chunks: the index above lists them (`index.chunks`, each with the
-// version its URL names). All are kept with the shell, so search works offline; a chunk of a
-// newer library is kept when first fetched (its URL is new exactly when its words are).
+// version its URL names). A library of up to PRECACHE_CHUNKS chunks (some 300 KB, a few
+// hundred articles) is kept whole with the shell, so every search works offline; a larger
+// one is kept chunk by chunk as searches fetch them, so installing never downloads a large
+// index. A chunk of a newer library is kept when first fetched (its URL is new exactly
+// when its words are).
 const CHUNK = "/api/search-chunk";
+const PRECACHE_CHUNKS = 64;
 
 self.addEventListener("install", (event) => {
   event.waitUntil(
@@ -137,6 +141,7 @@ async function data(event, url) {
 async function chunkUrls(shell) {
   const kept = await shell.match("/api/search-index");
   const { index } = await kept.json();
+  if (index.chunks.length > PRECACHE_CHUNKS) return [];
   return index.chunks.map(({ version }, n) => `${CHUNK}?n=${n}&v=${version}`);
 }
 
