@@ -101,56 +101,59 @@ fn read_share(docs: &[Doc]) -> Share {
 
 impl SearchIndex {
     /// The index of `docs`, in library order. Reading the texts is most of the work, so each
-    /// core reads a share with words of its own; the shares are then merged one by one, each
-    /// freed once merged, so a large library is never held twice.
+    /// core reads a share with words of its own. The shares are never merged into a copy:
+    /// each word's term is made from its lists in every share, and those are freed as they
+    /// are used, so a large library's words are held once.
     pub fn build<'a>(docs: impl Iterator<Item = Doc<'a>>, synonyms: Synonyms) -> Self {
         let docs: Vec<Doc> = docs.collect();
         let n = docs.len();
-        let mut ids: HashMap<Box<str>, u32> = HashMap::new();
-        let mut words: Vec<Box<str>> = Vec::new();
-        let mut hits: Vec<Vec<Hit>> = Vec::new();
+        let mut shares = crate::parallel::map_shares(&docs, read_share);
+        // Each share's first article, and the global vocabulary: per word, where it is in
+        // each share that has it.
+        let mut offsets = Vec::with_capacity(shares.len());
         let mut lengths: Vec<u32> = Vec::with_capacity(n);
-        for share in crate::parallel::map_shares(&docs, read_share) {
-            let offset = lengths.len() as u32;
-            lengths.extend(share.lengths);
-            for (word, list) in share.words.into_iter().zip(share.hits) {
-                let id = match ids.get(&word) {
-                    Some(&id) => id as usize,
-                    None => {
-                        ids.insert(word.clone(), words.len() as u32);
-                        words.push(word);
-                        hits.push(Vec::new());
-                        words.len() - 1
-                    }
-                };
-                hits[id].extend(list.into_iter().map(|h| Hit {
-                    doc: h.doc + offset,
-                    ..h
-                }));
+        let mut ids: HashMap<&str, usize> = HashMap::new();
+        let mut parts: Vec<(&str, Vec<(usize, usize)>)> = Vec::new();
+        for (s, share) in shares.iter().enumerate() {
+            offsets.push(lengths.len() as u32);
+            lengths.extend(&share.lengths);
+            for (local, word) in share.words.iter().enumerate() {
+                let id = *ids.entry(word).or_insert_with(|| {
+                    parts.push((word, Vec::new()));
+                    parts.len() - 1
+                });
+                parts[id].1.push((s, local));
             }
         }
         drop(ids);
+        parts.sort_unstable_by(|a, b| a.0.cmp(b.0));
+        let words: Vec<(String, Vec<(usize, usize)>)> =
+            parts.into_iter().map(|(w, p)| (w.to_string(), p)).collect();
         let average =
             (lengths.iter().map(|&l| f64::from(l)).sum::<f64>() / n.max(1) as f64).max(1.0);
-        let mut order: Vec<usize> = (0..words.len()).collect();
-        order.sort_unstable_by(|&a, &b| words[a].cmp(&words[b]));
-        let mut terms: Vec<Term> = order
+        let mut terms: Vec<Term> = words
             .into_iter()
-            .map(|i| {
-                let list = std::mem::take(&mut hits[i]);
-                let df = list.len() as f64;
-                let idf = (1.0 + (n as f64 - df + 0.5) / (df + 0.5)).ln();
-                Term {
-                    word: words[i].to_string(),
-                    weights: list
-                        .iter()
-                        .map(|h| weight(h, idf, f64::from(lengths[h.doc as usize]) / average))
-                        .collect(),
-                    docs: list.into_iter().map(|h| h.doc).collect(),
+            .map(|(word, parts)| {
+                let df: usize = parts.iter().map(|&(s, l)| shares[s].hits[l].len()).sum();
+                let idf = (1.0 + (n as f64 - df as f64 + 0.5) / (df as f64 + 0.5)).ln();
+                let mut term = Term {
+                    word,
+                    docs: Vec::with_capacity(df),
+                    weights: Vec::with_capacity(df),
                     forms: Vec::new(),
+                };
+                for (s, l) in parts {
+                    for hit in std::mem::take(&mut shares[s].hits[l]) {
+                        let doc = hit.doc + offsets[s];
+                        let relative = f64::from(lengths[doc as usize]) / average;
+                        term.docs.push(doc);
+                        term.weights.push(weight(&hit, idf, relative));
+                    }
                 }
+                term
             })
             .collect();
+        drop(shares);
         terms.extend(stem_terms(&terms));
         Self::from_terms(terms, n as u32, synonyms)
     }
