@@ -135,7 +135,7 @@ impl Catalog {
             title: &a.title,
             card: a.card_text(),
             headings: String::new(),
-            body: "",
+            body: String::new(),
         });
         crate::search::SearchIndex::build(docs, Default::default())
     }

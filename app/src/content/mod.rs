@@ -219,7 +219,7 @@ impl Library {
         });
         // Plain text is needed only to index the bodies: not kept. Synonyms are checked
         // against this index, then added (see `load_with_help_region`).
-        let docs = articles.iter().map(|(a, plain)| Doc {
+        let docs = articles.iter_mut().map(|(a, plain)| Doc {
             title: &a.page.card.title,
             card: a.page.card.card_text(),
             headings: a
@@ -229,7 +229,7 @@ impl Library {
                 .map(|t| t.text.as_str())
                 .collect::<Vec<_>>()
                 .join("\n"),
-            body: plain,
+            body: std::mem::take(plain),
         });
         let search = SearchIndex::build(docs, Synonyms::default());
         let mut articles: Vec<Article> = articles.into_iter().map(|(a, _)| a).collect();

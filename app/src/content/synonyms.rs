@@ -180,7 +180,7 @@ mod tests {
             title: "Sleep",
             card: String::new(),
             headings: String::new(),
-            body: "grief and bereavement",
+            body: "grief and bereavement".to_string(),
         };
         SearchIndex::build([doc].into_iter(), Synonyms::default())
     }

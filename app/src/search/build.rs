@@ -18,7 +18,9 @@ pub struct Doc<'a> {
     pub card: String,
     /// The section headings.
     pub headings: String,
-    pub body: &'a str,
+    /// Owned, so that it is freed as soon as it is read: a large library's bodies are
+    /// never all held beside its index.
+    pub body: String,
 }
 
 const FIELDS: usize = 4;
@@ -53,7 +55,7 @@ struct Share {
     lengths: Vec<u32>,
 }
 
-fn read_share(docs: &[Doc]) -> Share {
+fn read_share(docs: &mut [Doc]) -> Share {
     let mut ids: HashMap<Box<str>, u32> = HashMap::new();
     let mut share = Share {
         words: Vec::new(),
@@ -62,9 +64,10 @@ fn read_share(docs: &[Doc]) -> Share {
     };
     // (word, field) of each occurrence in one article: sorted, not hashed, per article.
     let mut seen: Vec<(u32, u8)> = Vec::new();
-    for (n, doc) in docs.iter().enumerate() {
+    for (n, doc) in docs.iter_mut().enumerate() {
         seen.clear();
-        let fields = [doc.title, &doc.headings, &doc.card, doc.body];
+        let body = std::mem::take(&mut doc.body);
+        let fields = [doc.title, &doc.headings, &doc.card, &body];
         for (field, text) in fields.into_iter().enumerate() {
             each_word(text, |_, w| {
                 let id = match ids.get(w) {
@@ -105,9 +108,10 @@ impl SearchIndex {
     /// each word's term is made from its lists in every share, and those are freed as they
     /// are used, so a large library's words are held once.
     pub fn build<'a>(docs: impl Iterator<Item = Doc<'a>>, synonyms: Synonyms) -> Self {
-        let docs: Vec<Doc> = docs.collect();
+        let mut docs: Vec<Doc> = docs.collect();
         let n = docs.len();
-        let mut shares = crate::parallel::map_shares(&docs, read_share);
+        let mut shares = crate::parallel::map_shares_mut(&mut docs, read_share);
+        drop(docs);
         // Each share's first article, and the global vocabulary: per word, where it is in
         // each share that has it.
         let mut offsets = Vec::with_capacity(shares.len());
@@ -231,7 +235,7 @@ mod tests {
 
     #[test]
     fn forms_of_a_word_share_a_stem_term() {
-        let body = "sleeping well; she sleeps; sleep";
+        let body = "sleeping well; she sleeps; sleep".to_string();
         let docs = [Doc {
             title: "",
             card: String::new(),

@@ -3,12 +3,12 @@
 
 use super::*;
 
-fn doc<'a>(title: &'a str, card: &str, headings: &str, body: &'a str) -> Doc<'a> {
+fn doc<'a>(title: &'a str, card: &str, headings: &str, body: &str) -> Doc<'a> {
     Doc {
         title,
         card: card.to_string(),
         headings: headings.to_string(),
-        body,
+        body: body.to_string(),
     }
 }
 
