@@ -3,6 +3,7 @@
 pub mod card;
 pub mod connection;
 pub mod continue_reading;
+pub mod display;
 pub mod layout;
 pub mod meta;
 pub mod offline_list;

@@ -1,6 +1,7 @@
 //! One module per route.
 
 pub mod article;
+pub mod display_settings;
 pub mod help;
 pub mod library;
 pub mod my_data;

@@ -171,6 +171,18 @@ impl ReaderState {
         });
     }
 
+    /// The reader's display settings (tracked); the defaults until they change one.
+    pub fn display(&self) -> schema::DisplaySettings {
+        self.data.with(|d| d.display.clone().unwrap_or_default())
+    }
+
+    pub fn set_display(&self, settings: schema::DisplaySettings) {
+        self.once_loaded(move |state| {
+            state.data.update(|d| d.display = Some(settings));
+            state.save(Part::Display);
+        });
+    }
+
     pub fn snapshot(&self) -> ReaderData {
         self.data.get_untracked()
     }
