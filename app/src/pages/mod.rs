@@ -7,6 +7,7 @@ pub mod library;
 pub mod my_data;
 pub mod not_found;
 pub mod offline;
+pub mod reading_history;
 pub mod saved;
 
 /// Sets the HTTP status of the page being rendered on the server; nothing in the browser.

@@ -98,6 +98,7 @@ fn MyData() -> impl IntoView {
                     <ul class="stored">
                         <li><strong>"Bookmarks: "</strong>{bookmarks} " you saved, and when you saved each one."</li>
                         <li><strong>"Reading progress: "</strong>"how far you got in " {positions} ", and when you last read them."</li>
+                        <li><strong>"Reading history: "</strong>"when you read which article and for how long, for "<a href="/history">"your private reading summary"</a>"."</li>
                         <li><strong>"Display settings: "</strong>"the theme, text size, spacing, font and motion you chose on "<a href="/settings">"Display settings"</a>"."</li>
                     </ul>
                 </Show>
@@ -121,7 +122,7 @@ fn MyData() -> impl IntoView {
                 </div>
                 <Show when=move || confirming.get()>
                     <div class="confirm" role="alertdialog" aria-labelledby="confirm-text">
-                        <p id="confirm-text">"Remove all bookmarks, reading progress and display settings from this browser? This cannot be undone."</p>
+                        <p id="confirm-text">"Remove all bookmarks, reading progress, reading history and display settings from this browser? This cannot be undone."</p>
                         <button type="button" class="button danger" on:click=clear>"Yes, clear everything"</button>
                         <button type="button" class="button-quiet" on:click=move |_| confirming.set(false)>"Cancel"</button>
                     </div>

@@ -8,10 +8,12 @@
 
 mod display;
 mod migrate;
+pub mod reading_log;
 mod repair;
 mod transfer;
 
 pub use display::{DisplaySettings, ATTRIBUTES, DISPLAY_KEY};
+pub use reading_log::{Session, HISTORY_KEY};
 pub use repair::{encode, reload_key};
 pub use transfer::{export, import, ImportError};
 
@@ -26,11 +28,12 @@ pub const PROGRESS_KEY: &str = "wellspring.v2.progress";
 /// content/help.toml, or "all"): help they need in a hard moment, so it is kept with the
 /// rest of reader state and never sent anywhere.
 pub const REGION_KEY: &str = "wellspring.v2.region";
-pub const KEYS: [&str; 4] = [
+pub const KEYS: [&str; 5] = [
     Part::Bookmarks.key(),
     Part::Progress.key(),
     Part::Region.key(),
     Part::Display.key(),
+    Part::History.key(),
 ];
 const V1_BOOKMARKS_KEY: &str = "wellspring.v1.bookmarks";
 const V1_PROGRESS_KEY: &str = "wellspring.v1.progress";
@@ -44,10 +47,18 @@ pub enum Part {
     Region,
     /// How pages look to this reader (display.rs).
     Display,
+    /// When the reader read what, for the private summary on /history (reading_log.rs).
+    History,
 }
 
 impl Part {
-    pub const ALL: [Part; 4] = [Part::Bookmarks, Part::Progress, Part::Region, Part::Display];
+    pub const ALL: [Part; 5] = [
+        Part::Bookmarks,
+        Part::Progress,
+        Part::Region,
+        Part::Display,
+        Part::History,
+    ];
 
     pub const fn key(self) -> &'static str {
         match self {
@@ -55,6 +66,7 @@ impl Part {
             Part::Progress => PROGRESS_KEY,
             Part::Region => REGION_KEY,
             Part::Display => DISPLAY_KEY,
+            Part::History => HISTORY_KEY,
         }
     }
 
@@ -113,6 +125,9 @@ pub struct ReaderData {
     /// See [`DISPLAY_KEY`]; `None` until the reader changes a setting.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub display: Option<DisplaySettings>,
+    /// See [`HISTORY_KEY`]: reading sessions, newest first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub history: Vec<Session>,
 }
 
 /// What a stored region choice may be: a two-letter region code, or "all". Whether the code
@@ -175,12 +190,18 @@ pub fn load(store: &mut impl Store, now: f64) -> (ReaderData, Vec<&'static str>)
         }
         repaired.push(DISPLAY_KEY);
     }
+    let (history, fixed) = reading_log::decode_history(store.get(HISTORY_KEY), now);
+    if fixed {
+        store.set(HISTORY_KEY, &encode(&history));
+        repaired.push(HISTORY_KEY);
+    }
     (
         ReaderData {
             bookmarks,
             progress,
             region,
             display,
+            history,
         },
         repaired,
     )

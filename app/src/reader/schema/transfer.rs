@@ -17,6 +17,8 @@ struct ExportFile<'a> {
     region: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     display: Option<&'a DisplaySettings>,
+    #[serde(skip_serializing_if = "<[Session]>::is_empty")]
+    history: &'a [Session],
 }
 
 pub fn export(data: &ReaderData, now: f64) -> String {
@@ -28,6 +30,7 @@ pub fn export(data: &ReaderData, now: f64) -> String {
         progress: &data.progress,
         region: data.region.as_deref(),
         display: data.display.as_ref(),
+        history: &data.history,
     };
     serde_json::to_string_pretty(&file).unwrap_or_default()
 }
@@ -60,6 +63,7 @@ const FILE_KEYS: &[&str] = &[
     "progress",
     "region",
     "display",
+    "history",
 ];
 const BOOKMARK_KEYS: &[&str] = &["slug", "saved_at"];
 const PROGRESS_KEYS: &[&str] = &["slug", "fraction", "updated_at"];
@@ -128,11 +132,15 @@ pub fn import(text: &str) -> Result<ReaderData, ImportError> {
             (_, true) => return Err(ImportError::BadDisplay),
         },
     };
+    let mut history =
+        reading_log::parse_imported(&list("history")?).map_err(ImportError::BadEntries)?;
+    reading_log::bound(&mut history, 0.0);
     let (bookmarks, progress) = (normalise(bookmarks), normalise(progress));
     Ok(ReaderData {
         bookmarks,
         progress,
         region,
         display,
+        history,
     })
 }
