@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
-import { test, expect, waitForHydration, DISPLAY, stored } from "./fixtures";
+import { test, expect, waitForHydration, DISPLAY, HISTORY, stored } from "./fixtures";
 
 // Issue #26, reading comfort: display settings, print, and listening to an article.
 
@@ -101,7 +101,10 @@ test("the font is fetched only for a reader who chose it", async ({ page, gotoRe
   await page.getByLabel("Font").selectOption("hyperlegible");
   await expect.poll(() => fonts.length).toBeGreaterThan(0);
   expect(fonts.every((f) => /\/fonts\/atkinson-hyperlegible-latin-\d00-(normal|italic)\.woff2$/.test(f))).toBe(true);
+  // Applied once loaded, so it never swaps in under laid-out text.
+  await expect(page.locator("html")).toHaveAttribute("data-font", "hyperlegible");
   expect(await page.evaluate(() => document.fonts.check('16px "Atkinson Hyperlegible"'))).toBe(true);
+  expect(await page.evaluate(() => getComputedStyle(document.body).fontFamily)).toMatch(/^"Atkinson Hyperlegible"/);
 });
 
 test("stored settings move nothing as an article loads (CLS under 0.01)", async ({ page, gotoReady, library }) => {
@@ -163,7 +166,7 @@ test("a printed article is the article alone, with its links' addresses", async 
   for (const b of await page.getByRole("button").all()) await expect(b).toBeHidden();
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   await expect(page.getByRole("heading", { name: "Sources" })).toBeVisible();
-  await expect(page.getByRole("complementary", { name: "Support" })).toBeVisible();
+  await expect(page.getByRole("complementary", { name: "Support", exact: true })).toBeVisible();
   const source = page.locator(".sources a").first();
   const href = await source.getAttribute("href");
   expect(await source.evaluate((a) => getComputedStyle(a, "::after").content)).toContain(href!);
@@ -259,5 +262,38 @@ test("Listen is not shown where the browser cannot speak", async ({ page, gotoRe
   await page.addInitScript(() => Object.defineProperty(window, "speechSynthesis", { value: undefined, configurable: true }));
   await gotoReady(`/articles/${library.cards[0].slug}`);
   await expect(page.getByRole("button", { name: "Listen" })).toBeHidden();
-  await expect(page.getByRole("button", { name: /Bookmark/ })).toBeVisible();
+  await expect(page.getByRole("button", { name: `Bookmark: ${library.cards[0].title}` })).toBeVisible();
+});
+
+test("the reading history shows the article just finished, and forgets it on request", async ({ page, gotoReady, library }) => {
+  const card = library.cards[0];
+  await gotoReady("/history");
+  await expect(page.getByText("Nothing here yet.")).toBeVisible();
+  await gotoReady(`/articles/${card.slug}`);
+  // Read down the article to its end, a step at a time.
+  for (const share of [0.3, 0.6, 1]) {
+    await page.evaluate((s) => {
+      const body = document.querySelector(".article .prose")!;
+      const top = body.getBoundingClientRect().top + window.scrollY;
+      window.scrollTo(0, top + body.clientHeight * s - window.innerHeight + 10);
+    }, share);
+    await page.waitForTimeout(1100);
+  }
+  await expect.poll(async () => JSON.parse((await stored(page, HISTORY)) ?? "[]")[0]?.finished).toBe(true);
+  await page.getByRole("contentinfo").getByRole("link", { name: "Your data" }).click();
+  await waitForHydration(page);
+  await page.getByRole("link", { name: "your private reading summary" }).click();
+  await waitForHydration(page);
+  await expect(page.getByText(/finished 1 article\./)).toBeVisible();
+  await expect(page.getByRole("img", { name: /Minutes read each week/ })).toBeVisible();
+  await expect(page.getByRole("img", { name: /Articles finished each week/ })).toBeVisible();
+  await page.getByText("Show the weeks as a table").click();
+  await expect(page.getByRole("table").getByRole("row")).toHaveCount(13);
+  const finished = page.locator(".history-finished");
+  await expect(finished.getByRole("link", { name: card.title })).toBeVisible();
+  const topics = page.locator(".history-topics li");
+  await expect(topics.first()).toContainText(card.topics[0] ? /\w/ : /x^/);
+  await page.getByRole("button", { name: "Forget my reading history" }).click();
+  await expect(page.getByText("Nothing here yet.")).toBeVisible();
+  expect(JSON.parse((await stored(page, HISTORY)) ?? "[]")).toEqual([]);
 });

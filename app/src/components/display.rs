@@ -13,9 +13,36 @@ pub fn apply_display(_settings: &DisplaySettings) {
     if let Some(html) = leptos::prelude::document().document_element() {
         for (name, value) in _settings.attributes() {
             let _ = match value {
+                Some(value) if name == "data-font" => {
+                    set_font_when_loaded(html.clone(), value.to_string());
+                    Ok(())
+                }
                 Some(value) => html.set_attribute(name, value),
                 None => html.remove_attribute(name),
             };
         }
     }
 }
+
+/// The font is `font-display: optional` (style/main.css), so that it never swaps in under
+/// text already laid out and moves the page (CLS): fetched first, then chosen, it shows at
+/// once, and later pages find it in the HTTP cache in time.
+#[cfg(feature = "browser")]
+fn set_font_when_loaded(html: web_sys::Element, value: String) {
+    if html.get_attribute("data-font").as_deref() == Some(value.as_str()) {
+        return;
+    }
+    let fonts = leptos::prelude::document().fonts();
+    let loads = [FONT_400, FONT_700].map(|f| fonts.load(f));
+    leptos::task::spawn_local(async move {
+        for load in loads {
+            let _ = wasm_bindgen_futures::JsFuture::from(load).await;
+        }
+        let _ = html.set_attribute("data-font", &value);
+    });
+}
+
+#[cfg(feature = "browser")]
+const FONT_400: &str = "400 1em \"Atkinson Hyperlegible\"";
+#[cfg(feature = "browser")]
+const FONT_700: &str = "700 1em \"Atkinson Hyperlegible\"";

@@ -157,7 +157,7 @@ fn WeekChart(
     weeks: Vec<Week>,
     value: fn(&Week) -> u32,
 ) -> impl IntoView {
-    const W: f64 = 600.0;
+    const W: f64 = 480.0;
     const H: f64 = 160.0;
     const BASE: f64 = 130.0;
     let max = weeks.iter().map(value).max().unwrap_or(0).max(1) as f64;
@@ -174,11 +174,13 @@ fn WeekChart(
             let v = value(w);
             let h = (v as f64 / max * 100.0).max(if v > 0 { 2.0 } else { 0.0 });
             let x = i as f64 * slot + slot * 0.15;
-            let label = (i % 3 == 0 || i + 1 == weeks.len()).then(|| {
-                view! { <text class="chart-label" x=x y=BASE + 22.0>{day_label(w.start)}</text> }
+            let centre = x + slot * 0.35;
+            // Every fourth week is named, counting back from this one.
+            let label = (weeks.len() - 1 - i).is_multiple_of(4).then(|| {
+                view! { <text class="chart-label" x=centre y=BASE + 22.0 text-anchor="middle">{day_label(w.start)}</text> }
             });
             let number = (v > 0).then(|| {
-                view! { <text class="chart-value" x=x + slot * 0.35 y=BASE - h - 6.0 text-anchor="middle">{v}</text> }
+                view! { <text class="chart-value" x=centre y=BASE - h - 6.0 text-anchor="middle">{v}</text> }
             });
             view! {
                 <rect class="chart-bar" x=x y=BASE - h width=slot * 0.7 height=h rx="3"/>
