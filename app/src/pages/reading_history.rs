@@ -176,8 +176,11 @@ fn WeekChart(
             let x = i as f64 * slot + slot * 0.15;
             let centre = x + slot * 0.35;
             // Every fourth week is named, counting back from this one.
+            // The last ends at the chart's edge, so a phone's width never cuts it off.
+            let last = i + 1 == weeks.len();
+            let (label_x, anchor) = if last { (W, "end") } else { (centre, "middle") };
             let label = (weeks.len() - 1 - i).is_multiple_of(4).then(|| {
-                view! { <text class="chart-label" x=centre y=BASE + 22.0 text-anchor="middle">{day_label(w.start)}</text> }
+                view! { <text class="chart-label" x=label_x y=BASE + 22.0 text-anchor=anchor>{day_label(w.start)}</text> }
             });
             let number = (v > 0).then(|| {
                 view! { <text class="chart-value" x=centre y=BASE - h - 6.0 text-anchor="middle">{v}</text> }
