@@ -147,8 +147,11 @@ for (const theme of ["light", "dark", "high-contrast"]) {
     // The opposite system scheme, so the chosen theme must win for the test to pass.
     await page.emulateMedia({ colorScheme: theme === "light" ? "dark" : "light" });
     await storeSettings(page, { theme, spacing: "wide" });
-    for (const path of ["/settings", `/articles/${library.cards[0].slug}`, "/"]) {
+    const sessions = library.cards.slice(0, 3).map((c, i) => ({ slug: c.slug, at: Date.now() - i * 8 * 86_400_000, seconds: 300, finished: i === 0 }));
+    await page.addInitScript(([key, value]) => localStorage.setItem(key, value), [HISTORY, JSON.stringify(sessions)] as const);
+    for (const path of ["/settings", `/articles/${library.cards[0].slug}`, "/", "/history"]) {
       await gotoReady(path);
+      if (path === "/history") await expect(page.getByRole("img", { name: /Minutes read each week/ })).toBeVisible();
       await expect(page.locator("html")).toHaveAttribute("data-theme", theme);
       const { violations } = await new AxeBuilder({ page }).withTags(TAGS).analyze();
       expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`), path).toEqual([]);
