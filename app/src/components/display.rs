@@ -46,3 +46,22 @@ fn set_font_when_loaded(html: web_sys::Element, value: String) {
 const FONT_400: &str = "400 1em \"Atkinson Hyperlegible\"";
 #[cfg(feature = "browser")]
 const FONT_700: &str = "700 1em \"Atkinson Hyperlegible\"";
+
+/// What the head probe does on the server-rendered site, for the static build (which has no
+/// probe, and paints nothing before its WASM runs): applies the stored display settings once
+/// they are loaded, and marks `<html data-speech>` where the browser can read aloud.
+#[cfg(feature = "csr")]
+pub fn apply_in_static_build() {
+    use leptos::prelude::*;
+    let reader = crate::reader::use_reader();
+    Effect::new(move |_| {
+        if reader.ready.get() {
+            apply_display(&reader.display());
+        }
+    });
+    let speech = js_sys::Reflect::get(&window(), &"speechSynthesis".into())
+        .is_ok_and(|s| !s.is_undefined() && !s.is_null());
+    if let (true, Some(html)) = (speech, document().document_element()) {
+        let _ = html.set_attribute("data-speech", "");
+    }
+}
