@@ -130,10 +130,6 @@ pub fn App() -> impl IntoView {
     // The static build's mark (effects never run on the server; the server-rendered site
     // sets it in `crate::islands_hydrated`).
     Effect::new(move |_| crate::hydration::finish());
-    // The static build has no head probe (index.html): display settings and Listen's
-    // `data-speech` are applied here, once stored state is loaded.
-    #[cfg(feature = "csr")]
-    crate::components::display::apply_in_static_build();
 
     view! {
         <Router>

@@ -48,17 +48,15 @@ const FONT_400: &str = "400 1em \"Atkinson Hyperlegible\"";
 const FONT_700: &str = "700 1em \"Atkinson Hyperlegible\"";
 
 /// What the head probe does on the server-rendered site, for the static build (which has no
-/// probe, and paints nothing before its WASM runs): applies the stored display settings once
-/// they are loaded, and marks `<html data-speech>` where the browser can read aloud.
+/// probe): applies the stored display settings and marks `<html data-speech>` where the
+/// browser can read aloud. Called once, before the app first renders; nothing reactive (an
+/// effect in `App` for this broke `<Title>` on in-app navigation).
 #[cfg(feature = "csr")]
 pub fn apply_in_static_build() {
     use leptos::prelude::*;
-    let reader = crate::reader::use_reader();
-    Effect::new(move |_| {
-        if reader.ready.get() {
-            apply_display(&reader.display());
-        }
-    });
+    if let Some(settings) = crate::reader::stored_display() {
+        apply_display(&settings);
+    }
     let speech = js_sys::Reflect::get(&window(), &"speechSynthesis".into())
         .is_ok_and(|s| !s.is_undefined() && !s.is_null());
     if let (true, Some(html)) = (speech, document().document_element()) {

@@ -48,6 +48,13 @@ fn new_state() -> ReaderState {
     state
 }
 
+/// The stored display settings, read at once (repaired, never written back): for the static
+/// build's first render, which has no head probe to apply them.
+#[cfg(feature = "csr")]
+pub fn stored_display() -> Option<schema::DisplaySettings> {
+    schema::decode_display(storage::get(schema::DISPLAY_KEY)).0
+}
+
 /// Milliseconds since the Unix epoch (0 on the server, where nothing is saved).
 pub fn now() -> f64 {
     #[cfg(feature = "browser")]

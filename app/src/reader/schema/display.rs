@@ -151,7 +151,7 @@ fn row(field: &str) -> Option<&'static Attribute> {
 
 /// Decodes the stored settings. Absent: `None`, nothing to repair. Anything damaged is
 /// repaired setting by setting; what is not a JSON object at all becomes the defaults.
-pub(super) fn decode_display(raw: Option<String>) -> (Option<DisplaySettings>, bool) {
+pub fn decode_display(raw: Option<String>) -> (Option<DisplaySettings>, bool) {
     let Some(raw) = raw else {
         return (None, false);
     };

@@ -12,7 +12,7 @@ pub mod reading_log;
 mod repair;
 mod transfer;
 
-pub use display::{DisplaySettings, ATTRIBUTES, DISPLAY_KEY};
+pub use display::{decode_display, DisplaySettings, ATTRIBUTES, DISPLAY_KEY};
 pub use reading_log::{Session, HISTORY_KEY};
 pub use repair::{encode, reload_key};
 pub use transfer::{export, import, ImportError};
