@@ -21,7 +21,7 @@ const OFFLINE_PAGE = "/offline";
 // is inside the app, so the shell alone reads the whole library offline.
 const STATIC = PARAMS.get("static") === "1";
 // Pages kept with the shell (none depends on a query or on the reader).
-const PAGES = STATIC ? ["/"] : ["/", "/saved", "/help", "/my-data", OFFLINE_PAGE];
+const PAGES = STATIC ? ["/"] : ["/", "/saved", "/help", "/my-data", "/settings", OFFLINE_PAGE];
 const FILES = [
   "/manifest.webmanifest",
   "/favicon.ico",

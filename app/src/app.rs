@@ -6,8 +6,9 @@ use crate::components::{
     meta::FEED_PATH,
 };
 use crate::pages::{
-    article::ArticlePage, help::HelpPage, library::LibraryPage, my_data::MyDataPage,
-    not_found::NotFound, offline::OfflinePage, saved::SavedPage,
+    article::ArticlePage, display_settings::DisplaySettingsPage, help::HelpPage,
+    library::LibraryPage, my_data::MyDataPage, not_found::NotFound, offline::OfflinePage,
+    reading_history::ReadingHistoryPage, saved::SavedPage,
 };
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, HashedStylesheet, MetaTags};
@@ -24,15 +25,25 @@ use leptos_router::{
 /// - `wellspringShowRegion(code)` shows the help services of a region (or "all") and hides
 ///   the others' in every help box and on /help (the server renders one block a region,
 ///   the default's shown); the reader's stored choice applies as soon as the page is parsed,
-///   unless the URL asks for a region itself. The region picker calls it too.
+///   unless the URL asks for a region itself. The region picker calls it too;
+/// - the display settings (theme, text size, spacing, font, motion) become `data-*`
+///   attributes of `<html>`, each only for a value its table allows (reader/schema/display.rs);
+/// - `<html data-speech>` where the browser can read aloud, to show "Listen" (listen.rs).
 fn head_probe() -> &'static str {
-    use crate::reader::schema::{FINISHED_AT, PROGRESS_KEY, REGION_KEY};
+    use crate::reader::schema::{ATTRIBUTES, DISPLAY_KEY, FINISHED_AT, PROGRESS_KEY, REGION_KEY};
     static PROBE: std::sync::OnceLock<String> = std::sync::OnceLock::new();
     PROBE.get_or_init(|| {
         format!(
             r#"try{{var p=JSON.parse(localStorage.getItem({PROGRESS_KEY:?})||"[]");if(p.some(function(e){{return e&&e.fraction<{FINISHED_AT}}}))document.documentElement.setAttribute("data-continue","")}}catch(e){{}}"#
         ) + &format!(
             r#"window.wellspringShowRegion=function(r){{var b=[].slice.call(document.querySelectorAll(".help-region"));var on=function(x){{return r==="all"||x.getAttribute("data-region")===r}};if(!b.some(on))return false;b.forEach(function(x){{x.hidden=!on(x)}});document.documentElement.setAttribute("data-region",r);return true}};try{{var r=JSON.parse(localStorage.getItem({REGION_KEY:?})||"null");if(typeof r==="string"&&!/[?&]region=/.test(location.search))document.addEventListener("DOMContentLoaded",function(){{wellspringShowRegion(r)}})}}catch(e){{}}"#
+        ) + &format!(
+            r#"try{{var s=JSON.parse(localStorage.getItem({DISPLAY_KEY:?})||"null");if(s)[{table}].forEach(function(a){{if(a[2].indexOf(s[a[0]])>0)document.documentElement.setAttribute(a[1],s[a[0]])}})}}catch(e){{}}if(window.speechSynthesis)document.documentElement.setAttribute("data-speech","")"#,
+            table = ATTRIBUTES
+                .iter()
+                .map(|a| serde_json::json!([a.field, a.attribute, a.values]).to_string())
+                .collect::<Vec<_>>()
+                .join(",")
         )
     })
 }
@@ -132,6 +143,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/help") view=HelpPage ssr=SsrMode::Async/>
                     <Route path=path!("/saved") view=SavedPage/>
                     <Route path=path!("/my-data") view=MyDataPage/>
+                    <Route path=path!("/settings") view=DisplaySettingsPage/>
+                    <Route path=path!("/history") view=ReadingHistoryPage/>
                     <Route path=path!("/offline") view=OfflinePage/>
                 </Routes>
             </main>
@@ -150,6 +163,9 @@ mod tests {
             r#"try{var p=JSON.parse(localStorage.getItem("wellspring.v2.progress")||"[]");if(p.some(function(e){return e&&e.fraction<0.9}))document.documentElement.setAttribute("data-continue","")}catch(e){}"#
         ));
         assert!(head_probe().contains(r#"localStorage.getItem("wellspring.v2.region")"#));
+        assert!(head_probe().contains(r#"localStorage.getItem("wellspring.v2.display")"#));
+        assert!(head_probe()
+            .contains(r#"["text_size","data-text-size",["100","125","150","175","200"]]"#));
     }
 
     #[test]

@@ -50,18 +50,22 @@ fn the_island_loader_names_what_the_app_exports() {
 
 #[test]
 fn the_end_to_end_tests_name_the_storage_keys() {
-    use crate::reader::schema::{Part, BOOKMARKS_KEY, PROGRESS_KEY, REGION_KEY};
+    use crate::reader::schema::{
+        Part, BOOKMARKS_KEY, DISPLAY_KEY, HISTORY_KEY, PROGRESS_KEY, REGION_KEY,
+    };
     for (name, key) in [
         ("BOOKMARKS", BOOKMARKS_KEY),
         ("PROGRESS", PROGRESS_KEY),
         ("REGION", REGION_KEY),
+        ("DISPLAY", DISPLAY_KEY),
+        ("HISTORY", HISTORY_KEY),
     ] {
         let line = format!("export const {name} = {};", quoted(key));
         assert!(E2E_FIXTURES.contains(&line), "fixtures.ts lacks {line}");
     }
     assert_eq!(
         Part::ALL.len(),
-        3,
+        5,
         "a new part of reader state: name its key above"
     );
 }

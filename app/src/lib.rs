@@ -62,6 +62,8 @@ pub fn islands_hydrated() {
 #[wasm_bindgen::prelude::wasm_bindgen(start)]
 pub fn main() {
     console_error_panic_hook::set_once();
+    // No head probe in index.html: what it does, before the first render.
+    components::display::apply_in_static_build();
     leptos::mount::mount_to_body(App);
 }
 

@@ -232,6 +232,8 @@ export async function showAll(page: Page, total: number) {
 export const BOOKMARKS = "wellspring.v2.bookmarks";
 export const PROGRESS = "wellspring.v2.progress";
 export const REGION = "wellspring.v2.region";
+export const DISPLAY = "wellspring.v2.display";
+export const HISTORY = "wellspring.v2.history";
 
 /** The value stored under `key` in the page's local storage, or null. */
 export const stored = (page: Page, key: string) => page.evaluate((k) => localStorage.getItem(k), key);

@@ -5,6 +5,7 @@ import * as fs from "node:fs";
 import * as net from "node:net";
 import * as os from "node:os";
 import * as path from "node:path";
+import * as zlib from "node:zlib";
 
 /**
  * A new deploy takes over cleanly: this test runs its own server (on its own origin, so its
@@ -28,8 +29,11 @@ function freePort(): Promise<number> {
   });
 }
 
+/** Where cargo put the release binary and its hash file: CARGO_TARGET_DIR, when set. */
+const RELEASE = path.resolve(ROOT, process.env.CARGO_TARGET_DIR ?? "target", "release");
+
 async function start(port: number, env: Record<string, string>): Promise<ChildProcess> {
-  const server = spawn(path.join(ROOT, "target/release/server"), [], {
+  const server = spawn(path.join(RELEASE, "server"), [], {
     cwd: ROOT,
     env: { ...process.env, LEPTOS_SITE_ADDR: `127.0.0.1:${port}`, RUST_LOG: "warn", ...env },
     stdio: "inherit",
@@ -49,27 +53,39 @@ async function stop(server: ChildProcess) {
   await exited;
 }
 
-/** Copies the release site as if rebuilt: each hashed file under a new hash. */
+/**
+ * Copies the release site as if rebuilt: each hashed file under a new hash, and every name
+ * of one inside the files changed with it (the split loader imports the main JS, and the
+ * main WASM names the split loader). A new hash is the old one reversed: as long, so a name
+ * inside the WASM can change in place; precompressed copies are made again.
+ */
 function rebuild(dir: string): { site: string; hashFile: string; wasm: [string, string] } {
   const site = path.join(dir, "site");
   fs.cpSync(path.join(ROOT, "target/site"), site, { recursive: true });
   const hashes = fs
-    .readFileSync(path.join(ROOT, "target/release/hash.txt"), "utf8")
+    .readFileSync(path.join(RELEASE, "hash.txt"), "utf8")
     .trim()
     .split("\n")
     .map((line) => line.split(": ") as [string, string]);
+  const next = (hash: string) => [...hash].reverse().join("");
   const pkg = path.join(site, "pkg");
-  for (const file of fs.readdirSync(pkg)) {
+  for (const file of fs.readdirSync(pkg).filter((f) => !/\.(br|gz)$/.test(f))) {
+    const bytes = fs.readFileSync(path.join(pkg, file));
     for (const [, hash] of hashes) {
-      if (file.includes(`.${hash}.`)) {
-        fs.renameSync(path.join(pkg, file), path.join(pkg, file.replace(hash, `next${hash}`)));
+      for (let i = bytes.indexOf(hash); i !== -1; i = bytes.indexOf(hash, i + hash.length)) {
+        bytes.write(next(hash), i, "latin1");
       }
     }
+    const name = hashes.reduce((n, [, hash]) => n.replace(`.${hash}.`, `.${next(hash)}.`), file);
+    for (const ext of ["", ".br", ".gz"]) fs.rmSync(path.join(pkg, file + ext), { force: true });
+    fs.writeFileSync(path.join(pkg, name), bytes);
+    fs.writeFileSync(path.join(pkg, name + ".br"), zlib.brotliCompressSync(bytes));
+    fs.writeFileSync(path.join(pkg, name + ".gz"), zlib.gzipSync(bytes));
   }
   const hashFile = path.join(dir, "hash.txt");
-  fs.writeFileSync(hashFile, hashes.map(([kind, hash]) => `${kind}: next${hash}\n`).join(""));
+  fs.writeFileSync(hashFile, hashes.map(([kind, hash]) => `${kind}: ${next(hash)}\n`).join(""));
   const wasm = hashes.find(([kind]) => kind === "wasm")![1];
-  return { site, hashFile, wasm: [`/pkg/wellspring.${wasm}.wasm`, `/pkg/wellspring.next${wasm}.wasm`] };
+  return { site, hashFile, wasm: [`/pkg/wellspring.${wasm}.wasm`, `/pkg/wellspring.${next(wasm)}.wasm`] };
 }
 
 const shellCaches = (page: Page) =>

@@ -1,6 +1,7 @@
 //! The frame around every page: header with the way to help, and footer. The name, logo
 //! and footer links are the organisation's (site.toml).
 
+use crate::components::display::SETTINGS_PATH;
 use crate::components::settings::use_site;
 use leptos::prelude::*;
 
@@ -21,6 +22,14 @@ pub fn SiteHeader() -> impl IntoView {
                         </li>
                         <li>
                             <a href="/saved">"Saved"</a>
+                        </li>
+                        <li>
+                            <a href=SETTINGS_PATH>
+                                <svg class="nav-icon" viewBox="0 0 24 24" width="20" height="20" aria-hidden="true">
+                                    <text x="1" y="19" font-size="17" font-weight="700" fill="currentColor">"Aa"</text>
+                                </svg>
+                                <span class="nav-label">" Display settings"</span>
+                            </a>
                         </li>
                         <li>
                             <a class="help-link" href="/help">"Get help now"</a>

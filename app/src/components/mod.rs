@@ -3,7 +3,9 @@
 pub mod card;
 pub mod connection;
 pub mod continue_reading;
+pub mod display;
 pub mod layout;
+pub mod listen;
 pub mod meta;
 pub mod offline_list;
 pub mod offline_storage;

@@ -4,6 +4,7 @@ use super::not_found::NotFound;
 use crate::api::{get_article, marks_for};
 use crate::components::{
     card::Card,
+    listen::Listen,
     meta::PageMeta,
     offline_list::OfflineList,
     reader::{BookmarkButton, ReadingTracker},
@@ -142,6 +143,7 @@ fn ArticleView(content: ArticleContent, marks: Marks) -> impl IntoView {
                         <div class="article-buttons">
                             <BookmarkButton slug=card.slug.clone() title=card.title.clone()/>
                             <SaveOfflineButton slug=card.slug.clone() title=card.title.clone()/>
+                            <Listen/>
                         </div>
                     </div>
                 </header>

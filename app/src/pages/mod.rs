@@ -1,11 +1,13 @@
 //! One module per route.
 
 pub mod article;
+pub mod display_settings;
 pub mod help;
 pub mod library;
 pub mod my_data;
 pub mod not_found;
 pub mod offline;
+pub mod reading_history;
 pub mod saved;
 
 /// Sets the HTTP status of the page being rendered on the server; nothing in the browser.

@@ -1,6 +1,8 @@
 //! `/my-data`: what Wellspring keeps in this browser, with export, import and clear.
 
-use crate::components::{meta::PageMeta, offline_storage::OfflineStorage, reader::StorageNotice};
+use crate::components::{
+    display::apply_display, meta::PageMeta, offline_storage::OfflineStorage, reader::StorageNotice,
+};
 use crate::model::plural;
 use crate::reader::{now, schema, use_reader};
 use leptos::prelude::*;
@@ -61,6 +63,7 @@ fn MyData() -> impl IntoView {
                             data.bookmarks.len(),
                             data.progress.len()
                         );
+                        apply_display(&data.display.clone().unwrap_or_default());
                         reader.replace(data);
                         (false, text)
                     }
@@ -73,6 +76,7 @@ fn MyData() -> impl IntoView {
     };
     let clear = move |_| {
         reader.replace(schema::ReaderData::default());
+        apply_display(&Default::default());
         confirming.set(false);
         message.set(Some((
             false,
@@ -94,6 +98,8 @@ fn MyData() -> impl IntoView {
                     <ul class="stored">
                         <li><strong>"Bookmarks: "</strong>{bookmarks} " you saved, and when you saved each one."</li>
                         <li><strong>"Reading progress: "</strong>"how far you got in " {positions} ", and when you last read them."</li>
+                        <li><strong>"Reading history: "</strong>"when you read which article and for how long, for "<a href="/history">"your private reading summary"</a>"."</li>
+                        <li><strong>"Display settings: "</strong>"the theme, text size, spacing, font and motion you chose on "<a href="/settings">"Display settings"</a>"."</li>
                     </ul>
                 </Show>
                 <p>"Clearing your browser's site data removes all of it too."</p>
@@ -116,7 +122,7 @@ fn MyData() -> impl IntoView {
                 </div>
                 <Show when=move || confirming.get()>
                     <div class="confirm" role="alertdialog" aria-labelledby="confirm-text">
-                        <p id="confirm-text">"Remove all bookmarks and reading progress from this browser? This cannot be undone."</p>
+                        <p id="confirm-text">"Remove all bookmarks, reading progress, reading history and display settings from this browser? This cannot be undone."</p>
                         <button type="button" class="button danger" on:click=clear>"Yes, clear everything"</button>
                         <button type="button" class="button-quiet" on:click=move |_| confirming.set(false)>"Cancel"</button>
                     </div>

@@ -48,6 +48,13 @@ fn new_state() -> ReaderState {
     state
 }
 
+/// The stored display settings, read at once (repaired, never written back): for the static
+/// build's first render, which has no head probe to apply them.
+#[cfg(feature = "csr")]
+pub fn stored_display() -> Option<schema::DisplaySettings> {
+    schema::decode_display(storage::get(schema::DISPLAY_KEY)).0
+}
+
 /// Milliseconds since the Unix epoch (0 on the server, where nothing is saved).
 pub fn now() -> f64 {
     #[cfg(feature = "browser")]
@@ -133,20 +140,31 @@ impl ReaderState {
                 .iter()
                 .position(|p| p.slug == slug)
                 .map(|i| d.progress.remove(i));
-            let fraction = match old {
+            let fraction = match &old {
                 Some(p) if p.finished() => p.fraction.max(fraction),
                 _ => fraction,
             };
+            let at = now();
+            let finished_now =
+                fraction >= schema::FINISHED_AT && !old.as_ref().is_some_and(Progress::finished);
+            schema::reading_log::record(
+                &mut d.history,
+                slug,
+                at,
+                old.as_ref().map(|p| p.updated_at),
+                finished_now,
+            );
             d.progress.insert(
                 0,
                 Progress {
                     slug: slug.to_string(),
                     fraction,
-                    updated_at: now(),
+                    updated_at: at,
                 },
             );
         });
         self.save(Part::Progress);
+        self.save(Part::History);
     }
 
     /// How many bookmarks and reading positions are stored (tracked).
@@ -168,6 +186,31 @@ impl ReaderState {
         self.once_loaded(move |state| {
             state.data.update(|d| d.region = region);
             state.save(Part::Region);
+        });
+    }
+
+    /// The reader's display settings (tracked); the defaults until they change one.
+    pub fn display(&self) -> schema::DisplaySettings {
+        self.data.with(|d| d.display.clone().unwrap_or_default())
+    }
+
+    pub fn set_display(&self, settings: schema::DisplaySettings) {
+        self.once_loaded(move |state| {
+            state.data.update(|d| d.display = Some(settings));
+            state.save(Part::Display);
+        });
+    }
+
+    /// The reading sessions kept for /history (tracked), newest first.
+    pub fn history(&self) -> Vec<schema::Session> {
+        self.data.with(|d| d.history.clone())
+    }
+
+    /// Forgets the reading history, and nothing else.
+    pub fn forget_history(&self) {
+        self.once_loaded(|state| {
+            state.data.update(|d| d.history.clear());
+            state.save(Part::History);
         });
     }
 

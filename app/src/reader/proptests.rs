@@ -135,6 +135,7 @@ fn valid_data() -> impl Strategy<Value = ReaderData> {
                 })
                 .collect(),
             region: None,
+            ..Default::default()
         };
         data.bookmarks
             .sort_by(|a, b| b.saved_at.total_cmp(&a.saved_at));
@@ -282,6 +283,7 @@ fn the_largest_allowed_state_loads_back_and_imports() {
             })
             .collect(),
         region: None,
+        ..Default::default()
     };
     let mut s = MemoryStore::default();
     s.set(BOOKMARKS_KEY, &encode(&data.bookmarks));

@@ -30,6 +30,12 @@ fn available() -> bool {
     storage.set_item(PROBE_KEY, "1").is_ok() && storage.remove_item(PROBE_KEY).is_ok()
 }
 
+/// Reads one value; `None` where storage is missing or blocked.
+#[cfg(feature = "csr")]
+pub fn get(key: &str) -> Option<String> {
+    available().then(|| Local.get(key)).flatten()
+}
+
 /// Writes one value, or removes the key (`None`). `attach` has already found storage usable
 /// (a probe write) before any save can happen, so this only guards `raw()` against storage
 /// vanishing since.

@@ -127,6 +127,7 @@ fn articles_that_no_longer_exist_are_pruned() {
             updated_at: 1.0,
         }],
         region: None,
+        ..Default::default()
     };
     let known: HashSet<&str> = ["here"].into();
     assert_eq!(data.prune(&known), [Part::Bookmarks]);
@@ -152,6 +153,7 @@ fn export_then_import_restores_everything() {
             updated_at: 5.0,
         }],
         region: None,
+        ..Default::default()
     };
     assert_eq!(import(&export(&data, 9.0)).unwrap(), data);
 }
@@ -217,4 +219,33 @@ fn the_region_choice_is_kept_repaired_exported_and_imported() {
     assert_eq!(data.region.as_deref(), Some("ie"));
     reload_key(&mut s, "someone.else", &mut data);
     assert_eq!(data.region.as_deref(), Some("ie"));
+}
+
+#[test]
+fn display_settings_load_repair_export_import_and_clear() {
+    let mut dark = DisplaySettings::default();
+    assert!(dark.set("theme", "dark") && dark.set("text_size", "175"));
+    let data = ReaderData {
+        display: Some(dark.clone()),
+        ..Default::default()
+    };
+    // Stored and loaded back.
+    let mut s = MemoryStore::default();
+    s.set(DISPLAY_KEY, &data.encode(Part::Display).unwrap());
+    assert_eq!(load(&mut s, 1.0), (data.clone(), vec![]));
+    // Exported and imported; a damaged setting in a file refuses the file.
+    assert_eq!(import(&export(&data, 1.0)).unwrap(), data);
+    let bad = export(&data, 1.0).replace("\"175\"", "\"900\"");
+    assert_eq!(import(&bad), Err(ImportError::BadDisplay));
+    // Damaged in storage: repaired to the defaults of what is damaged, and rewritten.
+    let mut s = store(&[(
+        DISPLAY_KEY,
+        r#"{"version":1,"theme":"dark","text_size":"900"}"#,
+    )]);
+    let (loaded, repaired) = load(&mut s, 1.0);
+    assert_eq!(repaired, [DISPLAY_KEY]);
+    assert_eq!(loaded.display.as_ref().unwrap().text_size, "100");
+    assert_eq!(s.get(DISPLAY_KEY), loaded.encode(Part::Display));
+    // Cleared: nothing is stored under the key.
+    assert_eq!(ReaderData::default().encode(Part::Display), None);
 }

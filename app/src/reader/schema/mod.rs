@@ -6,10 +6,14 @@
 //! Version 1 kept bare lists (bookmarked slugs; slug -> fraction read). Version 2 records
 //! when each entry changed, which "most recently saved first" and "continue reading" need.
 
+mod display;
 mod migrate;
+pub mod reading_log;
 mod repair;
 mod transfer;
 
+pub use display::{decode_display, DisplaySettings, ATTRIBUTES, DISPLAY_KEY};
+pub use reading_log::{Session, HISTORY_KEY};
 pub use repair::{encode, reload_key};
 pub use transfer::{export, import, ImportError};
 
@@ -24,10 +28,12 @@ pub const PROGRESS_KEY: &str = "wellspring.v2.progress";
 /// content/help.toml, or "all"): help they need in a hard moment, so it is kept with the
 /// rest of reader state and never sent anywhere.
 pub const REGION_KEY: &str = "wellspring.v2.region";
-pub const KEYS: [&str; 3] = [
+pub const KEYS: [&str; 5] = [
     Part::Bookmarks.key(),
     Part::Progress.key(),
     Part::Region.key(),
+    Part::Display.key(),
+    Part::History.key(),
 ];
 const V1_BOOKMARKS_KEY: &str = "wellspring.v1.bookmarks";
 const V1_PROGRESS_KEY: &str = "wellspring.v1.progress";
@@ -39,16 +45,28 @@ pub enum Part {
     Bookmarks,
     Progress,
     Region,
+    /// How pages look to this reader (display.rs).
+    Display,
+    /// When the reader read what, for the private summary on /history (reading_log.rs).
+    History,
 }
 
 impl Part {
-    pub const ALL: [Part; 3] = [Part::Bookmarks, Part::Progress, Part::Region];
+    pub const ALL: [Part; 5] = [
+        Part::Bookmarks,
+        Part::Progress,
+        Part::Region,
+        Part::Display,
+        Part::History,
+    ];
 
     pub const fn key(self) -> &'static str {
         match self {
             Part::Bookmarks => BOOKMARKS_KEY,
             Part::Progress => PROGRESS_KEY,
             Part::Region => REGION_KEY,
+            Part::Display => DISPLAY_KEY,
+            Part::History => HISTORY_KEY,
         }
     }
 
@@ -104,6 +122,12 @@ pub struct ReaderData {
     /// See [`REGION_KEY`]; `None` until the reader chooses (the site's default applies).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub region: Option<String>,
+    /// See [`DISPLAY_KEY`]; `None` until the reader changes a setting.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub display: Option<DisplaySettings>,
+    /// See [`HISTORY_KEY`]: reading sessions, newest first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub history: Vec<Session>,
 }
 
 /// What a stored region choice may be: a two-letter region code, or "all". Whether the code
@@ -159,11 +183,25 @@ pub fn load(store: &mut impl Store, now: f64) -> (ReaderData, Vec<&'static str>)
         store.remove(REGION_KEY);
         repaired.push(REGION_KEY);
     }
+    let (display, fixed) = display::decode_display(store.get(DISPLAY_KEY));
+    if fixed {
+        if let Some(d) = &display {
+            store.set(DISPLAY_KEY, &encode(d));
+        }
+        repaired.push(DISPLAY_KEY);
+    }
+    let (history, fixed) = reading_log::decode_history(store.get(HISTORY_KEY), now);
+    if fixed {
+        store.set(HISTORY_KEY, &encode(&history));
+        repaired.push(HISTORY_KEY);
+    }
     (
         ReaderData {
             bookmarks,
             progress,
             region,
+            display,
+            history,
         },
         repaired,
     )

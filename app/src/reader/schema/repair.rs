@@ -93,6 +93,8 @@ pub fn reload_key(store: &mut impl Store, key: &str, data: &mut ReaderData) {
         Part::Bookmarks => data.bookmarks = decode(&raw).0,
         Part::Progress => data.progress = decode(&raw).0,
         Part::Region => data.region = decode_region(store.get(key)).0,
+        Part::Display => data.display = super::display::decode_display(store.get(key)).0,
+        Part::History => data.history = reading_log::decode_history(store.get(key), 0.0).0,
     }
 }
 
@@ -129,6 +131,8 @@ impl ReaderData {
             Part::Bookmarks => Some(encode(&self.bookmarks)),
             Part::Progress => Some(encode(&self.progress)),
             Part::Region => self.region.as_ref().map(encode),
+            Part::Display => self.display.as_ref().map(encode),
+            Part::History => Some(encode(&self.history)),
         }
     }
 }

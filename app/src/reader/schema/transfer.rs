@@ -15,6 +15,10 @@ struct ExportFile<'a> {
     progress: &'a [Progress],
     #[serde(skip_serializing_if = "Option::is_none")]
     region: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    display: Option<&'a DisplaySettings>,
+    #[serde(skip_serializing_if = "<[Session]>::is_empty")]
+    history: &'a [Session],
 }
 
 pub fn export(data: &ReaderData, now: f64) -> String {
@@ -25,6 +29,8 @@ pub fn export(data: &ReaderData, now: f64) -> String {
         bookmarks: &data.bookmarks,
         progress: &data.progress,
         region: data.region.as_deref(),
+        display: data.display.as_ref(),
+        history: &data.history,
     };
     serde_json::to_string_pretty(&file).unwrap_or_default()
 }
@@ -42,6 +48,8 @@ pub enum ImportError {
     FutureVersion(u64),
     #[error("This file is damaged: its help region is not a region.")]
     BadRegion,
+    #[error("This file is damaged: its display settings are not valid.")]
+    BadDisplay,
     #[error("This file is damaged: {0} entries are not valid bookmarks or reading positions.")]
     BadEntries(usize),
 }
@@ -54,6 +62,8 @@ const FILE_KEYS: &[&str] = &[
     "bookmarks",
     "progress",
     "region",
+    "display",
+    "history",
 ];
 const BOOKMARK_KEYS: &[&str] = &["slug", "saved_at"];
 const PROGRESS_KEYS: &[&str] = &["slug", "fraction", "updated_at"];
@@ -114,10 +124,23 @@ pub fn import(text: &str) -> Result<ReaderData, ImportError> {
         Some(Value::String(code)) if is_region_choice(code) => Some(code.clone()),
         Some(_) => return Err(ImportError::BadRegion),
     };
+    // Settings the file's own version wrote are fine; a value we would have to repair is not.
+    let display = match obj.get("display") {
+        None => None,
+        Some(value) => match DisplaySettings::from_value(value) {
+            (d, false) => Some(d),
+            (_, true) => return Err(ImportError::BadDisplay),
+        },
+    };
+    let mut history =
+        reading_log::parse_imported(&list("history")?).map_err(ImportError::BadEntries)?;
+    reading_log::bound(&mut history, 0.0);
     let (bookmarks, progress) = (normalise(bookmarks), normalise(progress));
     Ok(ReaderData {
         bookmarks,
         progress,
         region,
+        display,
+        history,
     })
 }
