@@ -32,10 +32,11 @@ enum Status {
     Paused,
 }
 
-/// Lazy (split out) in the hydrating build: its code loads only on article pages, after the
-/// rest of the page is interactive.
-#[cfg_attr(feature = "hydrate", island(lazy))]
-#[cfg_attr(not(feature = "hydrate"), island)]
+/// The controls only: a few lines of view in the main WASM. The reading itself
+/// ([`read_aloud`]) is a lazy function, split out and fetched on the first press, so an
+/// article page that is never listened to loads none of it (a lazy island would load its
+/// whole chunk, some 47 KB, on every article page).
+#[island]
 pub fn Listen() -> impl IntoView {
     let status = RwSignal::new(Status::Idle);
     let rate = RwSignal::new("1".to_string());
@@ -57,7 +58,7 @@ pub fn Listen() -> impl IntoView {
             run.update_value(|r| *r += 1);
             status.set(Status::Speaking);
             #[cfg(feature = "browser")]
-            speech::read_from(0, run.get_value(), run, status, rate);
+            leptos::task::spawn_local(read_aloud(run.get_value(), run, status, rate));
         }
         Status::Speaking => {
             #[cfg(feature = "browser")]
@@ -76,7 +77,7 @@ pub fn Listen() -> impl IntoView {
         #[cfg(feature = "browser")]
         {
             speech::cancel();
-            speech::mark(None);
+            speech::unmark();
         }
     };
     let label = move || match status.get() {
@@ -110,6 +111,19 @@ pub fn Listen() -> impl IntoView {
             </label>
         </div>
     }
+}
+
+/// Reads the article from its start, for run `this_run` (see `Listen`). Lazy: its code
+/// (and the speech API's bindings it needs) is fetched on the first call.
+#[cfg(feature = "browser")]
+#[lazy]
+fn read_aloud(
+    this_run: u32,
+    run: StoredValue<u32>,
+    status: RwSignal<Status>,
+    rate: RwSignal<String>,
+) {
+    speech::read_from(0, this_run, run, status, rate);
 }
 
 /// The browser's speech synthesis, and the marking of what it reads.
@@ -190,8 +204,8 @@ mod speech {
                 .is_some_and(|m| m.matches())
     }
 
-    /// Marks `current` as being read (and no other element), and keeps it in view.
-    pub fn mark(current: Option<&Element>) {
+    /// No element marked as being read.
+    pub fn unmark() {
         if let Ok(list) = document().query_selector_all(&format!(".{READING_CLASS}")) {
             for i in 0..list.length() {
                 if let Some(e) = list.get(i).and_then(|n| n.dyn_into::<Element>().ok()) {
@@ -199,6 +213,11 @@ mod speech {
                 }
             }
         }
+    }
+
+    /// Marks `current` as being read (and no other element), and keeps it in view.
+    pub fn mark(current: Option<&Element>) {
+        unmark();
         if let Some(e) = current {
             let _ = e.class_list().add_1(READING_CLASS);
             let options = web_sys::ScrollIntoViewOptions::new();

@@ -154,7 +154,7 @@ impl Library {
         topics: Vec<Topic>,
         help: HelpDirectory,
         review_months: u32,
-        sources: Vec<(PathBuf, Option<String>)>,
+        mut sources: Vec<(PathBuf, Option<String>)>,
     ) -> Result<Self, ContentErrors> {
         let numbers = help.numbers();
         let page = ArticleContext {
@@ -168,7 +168,7 @@ impl Library {
             review_months,
         };
         // Rendering is most of start-up: every core takes a share, in file order.
-        let loaded: Vec<_> = crate::parallel::map_shares(&sources, |share| {
+        let loaded: Vec<_> = crate::parallel::map_shares(&mut sources, |share| {
             share
                 .iter()
                 .map(|(path, src)| {

@@ -110,7 +110,7 @@ impl SearchIndex {
     pub fn build<'a>(docs: impl Iterator<Item = Doc<'a>>, synonyms: Synonyms) -> Self {
         let mut docs: Vec<Doc> = docs.collect();
         let n = docs.len();
-        let mut shares = crate::parallel::map_shares_mut(&mut docs, read_share);
+        let mut shares = crate::parallel::map_shares(&mut docs, read_share);
         drop(docs);
         // Each share's first article, and the global vocabulary: per word, where it is in
         // each share that has it.
