@@ -113,11 +113,13 @@ pub fn Listen() -> impl IntoView {
     }
 }
 
-/// Reads the article from its start, for run `this_run` (see `Listen`). Lazy: its code
-/// (and the speech API's bindings it needs) is fetched on the first call.
+/// Reads the article from its start, for run `this_run` (see `Listen`). Lazy in the split
+/// build: its code (and the speech API's bindings it needs) is fetched on the first call.
+/// The static build has no split WASM (Trunk would not resolve the split loader), so there
+/// it is an ordinary function.
 #[cfg(feature = "browser")]
-#[lazy]
-fn read_aloud(
+#[cfg_attr(feature = "hydrate", lazy)]
+async fn read_aloud(
     this_run: u32,
     run: StoredValue<u32>,
     status: RwSignal<Status>,

@@ -38,13 +38,34 @@ const BM25_SCALE: f64 = 40.0;
 /// words are letters and digits only.
 pub(super) const STEM_MARK: char = '~';
 
-/// A word in one article: its field-weighted frequency and its best field's tier. Kept
-/// small: a library of 10,000 articles has millions.
+/// A word in one article: its field-weighted frequency and its best field's tier, packed
+/// in 6 bytes: a library of 10,000 articles has millions.
 #[derive(Clone, Copy)]
+#[repr(C, packed(2))]
 struct Hit {
     doc: u32,
-    tf: u16,
-    tier: u8,
+    /// The tier in the top 2 bits, the frequency (at most [`MAX_TF`]) below.
+    packed: u16,
+}
+
+/// Frequencies above this count as this: BM25 has long levelled off.
+const MAX_TF: u32 = (1 << 14) - 1;
+
+impl Hit {
+    fn new(doc: u32, tf: u32, tier: u8) -> Self {
+        Hit {
+            doc,
+            packed: (u16::from(tier) << 14) | tf.min(MAX_TF) as u16,
+        }
+    }
+
+    fn tf(self) -> u32 {
+        u32::from(self.packed) & MAX_TF
+    }
+
+    fn tier(self) -> u16 {
+        self.packed >> 14
+    }
 }
 
 /// One share of the articles read into words of its own numbering: per word its hits (the
@@ -92,13 +113,11 @@ fn read_share(docs: &mut [Doc]) -> Share {
                 .map(|&(_, f)| TIER_OF[f as usize])
                 .max()
                 .unwrap_or(0);
-            share.hits[run[0].0 as usize].push(Hit {
-                doc: n as u32,
-                tf: tf.min(u32::from(u16::MAX)) as u16,
-                tier,
-            });
+            share.hits[run[0].0 as usize].push(Hit::new(n as u32, tf, tier));
         }
     }
+    // What the lists grew beyond their length goes back now, not after the other shares.
+    share.hits.iter_mut().for_each(Vec::shrink_to_fit);
     share
 }
 
@@ -205,17 +224,17 @@ fn stem_terms(terms: &[Term]) -> Vec<Term> {
 /// The weight of a word in an article: its best field's tier, then BM25 with field-weighted
 /// term frequency; `relative_len` is the article's length over the average.
 fn weight(hit: &Hit, idf: f64, relative_len: f64) -> u16 {
-    let tf = f64::from(hit.tf);
+    let tf = f64::from(hit.tf());
     let bm25 = idf * tf * (K1 + 1.0) / (tf + K1 * (1.0 - B + B * relative_len));
-    u16::from(hit.tier) * TIER + (bm25 * BM25_SCALE).round().clamp(0.0, f64::from(TIER - 1)) as u16
+    hit.tier() * TIER + (bm25 * BM25_SCALE).round().clamp(0.0, f64::from(TIER - 1)) as u16
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn hit(tf: u16, tier: u8) -> Hit {
-        Hit { doc: 0, tf, tier }
+    fn hit(tf: u32, tier: u8) -> Hit {
+        Hit::new(0, tf, tier)
     }
 
     #[test]
