@@ -8,6 +8,7 @@
 import { chromium } from "../end2end/node_modules/@playwright/test/index.mjs";
 import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
+import { brotliCompressSync } from "node:zlib";
 import { CHROMIUM, CHROMIUM_FLAGS } from "./chromium.mjs";
 
 const [dir, n, port = "3200"] = process.argv.slice(2);
@@ -29,15 +30,18 @@ try {
     args: CHROMIUM_FLAGS,
   });
   const page = await browser.newPage();
-  // Bytes on the wire (compressed) of the search data: the index meta with the cards, and
-  // each chunk.
+  // Bytes of the search data with brotli: the index meta with the cards, and each chunk.
   const transfers = [];
   // Pushed as the request finishes, its size read later: the order of requests is kept.
   page.on("requestfinished", (request) => {
     const url = request.url();
     if (!url.includes("/api/search-")) return;
     const chunk = url.includes("/api/search-chunk");
-    transfers.push(request.sizes().then(({ responseBodySize }) => ({ chunk, bytes: responseBodySize })));
+    // The body as the server sends it with brotli (what Chromium reports of responses that
+    // pass through the service worker is not their size on the wire).
+    transfers.push(
+      request.response().then(async (r) => ({ chunk, bytes: brotliCompressSync(await r.body()).length })),
+    );
   });
   const settle = async () => {
     await page.waitForLoadState("networkidle");
