@@ -42,9 +42,7 @@ impl IndexMeta {
         let more = self.chunks[start + 1..].partition_point(|c| c.first.starts_with(prefix));
         start..start + 1 + more
     }
-}
 
-impl IndexMeta {
     /// The one chunk that holds `word` if any does.
     pub fn chunk_holding(&self, word: &str) -> Range<usize> {
         let at = self.chunks.partition_point(|c| c.first.as_str() <= word);

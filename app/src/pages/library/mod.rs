@@ -5,7 +5,7 @@ mod chips;
 mod results;
 mod url;
 
-use crate::api::{get_library, FirstPage, SearchableCatalog, FIRST_CARDS};
+use crate::api::{get_library, FirstPage, FIRST_CARDS};
 use crate::components::{
     card::Card,
     continue_reading::ContinueReading,
@@ -13,7 +13,7 @@ use crate::components::{
 };
 use crate::filters::Filters;
 use crate::history::show_in_url;
-use crate::model::{plural, topic_href, Topic};
+use crate::model::{plural, topic_href, Catalog, Topic};
 use crate::reader::use_reader;
 use crate::search::LoadedIndex;
 use chips::{StateChips, TopicChips};
@@ -81,25 +81,29 @@ fn LibraryBrowser(first: FirstPage, initial: Filters) -> impl IntoView {
     // the server), so typing and filtering never wait on the network after that. Asked for
     // once every island has hydrated, in the loader's next task: the request and the code
     // that reads its answer then add nothing to the long hydration task (#10).
-    let whole = RwSignal::new(None::<SearchableCatalog>);
-    // The search index's chunks fetched so far (see `fetch_chunks`).
+    let whole = RwSignal::new(None::<Catalog>);
+    // The search index's meta, and the chunks fetched so far (see `fetch_chunks`).
     let index = RwSignal::new(LoadedIndex::default());
     #[cfg(feature = "browser")]
     crate::hydration::when_hydrated(move || {
         leptos::task::spawn_local(async move {
-            if let Ok(library) = crate::api::get_search_index().await {
+            if let Ok(crate::api::SearchableCatalog {
+                catalog,
+                index: meta,
+            }) = crate::api::get_search_index().await
+            {
                 index.set(LoadedIndex {
-                    meta: library.index.clone(),
+                    meta,
                     ..LoadedIndex::default()
                 });
-                whole.set(Some(library));
+                whole.set(Some(catalog));
             }
         })
     });
     // Calls `f` with what the library can filter now.
     let with_source = move |f: &mut dyn FnMut(&Source)| {
         whole.with(|w| match w {
-            Some(w) => index.with(|ix| f(&Source::Whole(&w.catalog, ix))),
+            Some(catalog) => index.with(|ix| f(&Source::Whole(catalog, ix))),
             None => first.with_value(|page| f(&Source::First(page))),
         })
     };
@@ -123,11 +127,7 @@ fn LibraryBrowser(first: FirstPage, initial: Filters) -> impl IntoView {
         cards
     };
     let all_cards = Memo::new(move |_| {
-        whole.with(|w| {
-            w.as_ref()
-                .map(|w| w.catalog.articles.clone())
-                .unwrap_or_default()
-        })
+        whole.with(|w| w.as_ref().map(|c| c.articles.clone()).unwrap_or_default())
     });
     let highlight = Memo::new(move |_| results.with(|r| r.marks.clone()));
     let corrected = Memo::new(move |_| results.with(|r| r.corrected.clone()));
