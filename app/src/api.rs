@@ -155,7 +155,8 @@ fn chunk_of(index: &SearchIndex, n: u32, v: &str) -> Result<Chunk, ServerFnError
 pub async fn get_article(
     #[server(default)] slug: String,
 ) -> Result<Option<ArticleContent>, ServerFnError> {
-    Ok(library()?.article(&slug).map(|a| a.page.clone()))
+    let lib = library()?;
+    Ok(lib.article(&slug).map(|a| lib.page(a)))
 }
 
 /// What an article opened from a search (`?highlight=q`) marks: what `q` finds, as the

@@ -47,7 +47,7 @@ impl From<&crate::content::Library> for EmbeddedLibrary {
         Self {
             data: lib.catalog().clone(),
             index: lib.search_index().clone(),
-            pages: lib.articles().iter().map(|a| a.page.clone()).collect(),
+            pages: lib.articles().iter().map(|a| lib.page(a)).collect(),
             help: lib.help().clone(),
             site: lib.site().as_ref().clone(),
         }
@@ -95,7 +95,7 @@ mod tests {
         assert_eq!(&back.site, lib.site().as_ref());
         for card in &lib.catalog().articles {
             let page = back.page(&card.slug).expect("every card has its page");
-            assert_eq!(Some(page), lib.article(&card.slug).map(|a| &a.page));
+            assert_eq!(Some(page), lib.article(&card.slug).map(|a| lib.page(a)).as_ref());
         }
         assert!(back.page("no-such-article").is_none());
     }

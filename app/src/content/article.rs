@@ -100,6 +100,7 @@ pub(super) fn load_article(
             body_html: body.html,
             related: Vec::new(),
         },
+        related: Vec::new(),
         word_count: body.word_count,
         editorial: facts,
     };

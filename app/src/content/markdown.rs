@@ -195,6 +195,8 @@ pub fn render(
     for (i, help_box) in boxes.iter().enumerate() {
         html = html.replace(&format!("<p>{}</p>", box_marker(i)), help_box);
     }
+    // Kept for the life of the server: a large library's spare capacity adds up.
+    html.shrink_to_fit();
     let word_count = plain.split_whitespace().count();
     Rendered {
         html,

@@ -38,7 +38,7 @@ pub use markdown::{reading_minutes, slugify, WORDS_PER_MINUTE};
 
 use crate::help::HelpDirectory;
 use crate::model::{ArticleContent, Catalog, Topic};
-use crate::search::{Doc, SearchIndex, Synonyms};
+use crate::search::{Doc, Reading, SearchIndex, Synonyms};
 use crate::site::SiteSettings;
 use article::{load_article, read, ArticleContext};
 use error::ErrorSink;
@@ -53,7 +53,11 @@ const RELATED: usize = 3;
 /// One article after loading: what the pages show.
 #[derive(Clone, Debug)]
 pub struct Article {
+    /// The page without its related articles: see [`Library::page`].
     pub page: ArticleContent,
+    /// Where the related articles are in the library: numbers, not copies of their cards,
+    /// which a large library would hold three times over.
+    pub related: Vec<u32>,
     pub word_count: usize,
     /// What `server check`'s editorial rules look at.
     pub editorial: editorial::Facts,
@@ -167,9 +171,12 @@ impl Library {
             numbers: &numbers,
             review_months,
         };
-        // Rendering is most of start-up: every core takes a share, in file order.
-        let loaded: Vec<_> = crate::parallel::map_shares(&mut sources, |share| {
-            share
+        // Rendering is most of start-up: every core takes a share, in file order, and reads
+        // each article into words for the index as soon as it is rendered, so its plain text
+        // (needed for nothing else) is freed at once: a large library's never piles up.
+        let shares = crate::parallel::map_shares(&mut sources, |share| {
+            let mut reading = Reading::default();
+            let loaded = share
                 .iter()
                 .map(|(path, src)| {
                     let slug = path
@@ -183,30 +190,43 @@ impl Library {
                             .map_err(|e| vec![e])
                             .and_then(|src| load_article(path, &slug, &src, &page)),
                     };
+                    let result = result.map(|loaded| {
+                        loaded.map(|(article, plain)| {
+                            reading.read(&search_doc(&article, plain));
+                            article
+                        })
+                    });
                     (path.clone(), slug, result)
                 })
-                .collect::<Vec<_>>()
-        })
-        .into_iter()
-        .flatten()
-        .collect();
+                .collect::<Vec<_>>();
+            (loaded, reading)
+        });
         let mut errors = Vec::new();
-        let mut articles = Vec::new();
+        // Each article, and where the index read it: (share, number in that share).
+        let mut articles: Vec<(Article, (usize, u32))> = Vec::new();
+        let mut readings = Vec::with_capacity(shares.len());
         let mut seen: HashMap<String, PathBuf> = HashMap::new();
-        for (path, slug, result) in loaded {
-            if let Some(first) = seen.insert(slug.clone(), path.clone()) {
-                let mut sink = ErrorSink::new(&path);
-                sink.push(
-                    1,
-                    "file",
-                    format!("duplicate slug \"{slug}\" (also {})", first.display()),
-                );
-                errors.append(&mut sink.errors);
-            }
-            match result {
-                Ok(Some(article)) => articles.push(article),
-                Ok(None) => {} // a draft
-                Err(mut e) => errors.append(&mut e),
+        for (s, (loaded, reading)) in shares.into_iter().enumerate() {
+            readings.push(reading);
+            let mut read = 0;
+            for (path, slug, result) in loaded {
+                if let Some(first) = seen.insert(slug.clone(), path.clone()) {
+                    let mut sink = ErrorSink::new(&path);
+                    sink.push(
+                        1,
+                        "file",
+                        format!("duplicate slug \"{slug}\" (also {})", first.display()),
+                    );
+                    errors.append(&mut sink.errors);
+                }
+                match result {
+                    Ok(Some(article)) => {
+                        articles.push((article, (s, read)));
+                        read += 1;
+                    }
+                    Ok(None) => {} // a draft
+                    Err(mut e) => errors.append(&mut e),
+                }
             }
         }
         if !errors.is_empty() {
@@ -217,21 +237,12 @@ impl Library {
             (&b.page.card.published, &a.page.card.slug)
                 .cmp(&(&a.page.card.published, &b.page.card.slug))
         });
-        // Plain text is needed only to index the bodies: not kept. Synonyms are checked
-        // against this index, then added (see `load_with_help_region`).
-        let docs = articles.iter_mut().map(|(a, plain)| Doc {
-            title: &a.page.card.title,
-            card: a.page.card.card_text(),
-            headings: a
-                .page
-                .toc
-                .iter()
-                .map(|t| t.text.as_str())
-                .collect::<Vec<_>>()
-                .join("\n"),
-            body: std::mem::take(plain),
-        });
-        let search = SearchIndex::build(docs, Synonyms::default());
+        let mut place: Vec<Vec<u32>> = readings.iter().map(|r| vec![0; r.len()]).collect();
+        for (at, (_, (s, read))) in articles.iter().enumerate() {
+            place[*s][*read as usize] = at as u32;
+        }
+        // Synonyms are checked against this index, then added (see `load_with_help_region`).
+        let search = SearchIndex::from_readings(readings, Some(place), Synonyms::default());
         let mut articles: Vec<Article> = articles.into_iter().map(|(a, _)| a).collect();
         link_related(&mut articles);
         let by_slug = articles
@@ -270,6 +281,17 @@ impl Library {
         self.by_slug.get(slug).map(|&i| &self.articles[i])
     }
 
+    /// Everything the page of `article` shows, related articles included.
+    pub fn page(&self, article: &Article) -> ArticleContent {
+        let mut page = article.page.clone();
+        page.related = article
+            .related
+            .iter()
+            .map(|&i| self.data.articles[i as usize].clone())
+            .collect();
+        page
+    }
+
     /// The crisis and support services of help.toml, with the default region.
     pub fn help(&self) -> &HelpDirectory {
         &self.help
@@ -290,6 +312,22 @@ impl Library {
     /// them): help entries never verified, or verified over a year ago.
     pub fn warnings(&self) -> &[ContentError] {
         &self.warnings
+    }
+}
+
+/// What the index reads of an article: its plain text is given, as pages never need it.
+fn search_doc(article: &Article, plain: String) -> Doc<'_> {
+    let page = &article.page;
+    Doc {
+        title: &page.card.title,
+        card: page.card.card_text(),
+        headings: page
+            .toc
+            .iter()
+            .map(|t| t.text.as_str())
+            .collect::<Vec<_>>()
+            .join("\n"),
+        body: plain,
     }
 }
 
@@ -323,8 +361,8 @@ fn link_related(articles: &mut [Article]) {
             ranked.into_iter().take(RELATED).map(|(j, _)| j).collect()
         })
         .collect();
-    for (i, rel) in related.into_iter().enumerate() {
-        articles[i].page.related = rel.iter().map(|&j| articles[j].page.card.clone()).collect();
+    for (article, rel) in articles.iter_mut().zip(related) {
+        article.related = rel.into_iter().map(|j| j as u32).collect();
     }
 }
 

@@ -172,7 +172,7 @@ fn drafts_are_left_out_and_order_is_newest_first() {
         .map(|a| a.slug.as_str())
         .collect();
     assert_eq!(slugs, ["new", "old"]);
-    assert_eq!(lib.article("new").unwrap().page.related[0].slug, "old");
+    assert_eq!(lib.page(lib.article("new").unwrap()).related[0].slug, "old");
 }
 
 #[test]

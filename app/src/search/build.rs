@@ -19,7 +19,7 @@ pub struct Doc<'a> {
     /// The section headings.
     pub headings: String,
     /// Owned, so that it is freed as soon as it is read: a large library's bodies are
-    /// never all held beside its index.
+    /// never all held at once.
     pub body: String,
 }
 
@@ -68,35 +68,41 @@ impl Hit {
     }
 }
 
-/// One share of the articles read into words of its own numbering: per word its hits (the
-/// share's own article numbers, ascending), and each article's length in words.
-struct Share {
+/// The words of articles read one at a time, numbered in the order read: per word its hits
+/// (ascending article numbers), and each article's length in words. At start-up each core
+/// reads the articles it renders as it renders them, so no article's plain text outlives
+/// its own rendering.
+#[derive(Default)]
+pub struct Reading {
+    ids: HashMap<Box<str>, u32>,
     words: Vec<Box<str>>,
     hits: Vec<Vec<Hit>>,
     lengths: Vec<u32>,
+    /// (word, field) of each occurrence in one article: sorted, not hashed, per article.
+    seen: Vec<(u32, u8)>,
 }
 
-fn read_share(docs: &mut [Doc]) -> Share {
-    let mut ids: HashMap<Box<str>, u32> = HashMap::new();
-    let mut share = Share {
-        words: Vec::new(),
-        hits: Vec::new(),
-        lengths: Vec::with_capacity(docs.len()),
-    };
-    // (word, field) of each occurrence in one article: sorted, not hashed, per article.
-    let mut seen: Vec<(u32, u8)> = Vec::new();
-    for (n, doc) in docs.iter_mut().enumerate() {
+impl Reading {
+    /// Reads `doc` as the next article.
+    pub fn read(&mut self, doc: &Doc) {
+        let n = self.lengths.len() as u32;
+        let Self {
+            ids,
+            words,
+            hits,
+            seen,
+            ..
+        } = self;
         seen.clear();
-        let body = std::mem::take(&mut doc.body);
-        let fields = [doc.title, &doc.headings, &doc.card, &body];
+        let fields = [doc.title, &doc.headings, &doc.card, &doc.body];
         for (field, text) in fields.into_iter().enumerate() {
             each_word(text, |_, w| {
                 let id = match ids.get(w) {
                     Some(&id) => id,
                     None => {
-                        let id = share.words.len() as u32;
-                        share.words.push(w.into());
-                        share.hits.push(Vec::new());
+                        let id = words.len() as u32;
+                        words.push(w.into());
+                        hits.push(Vec::new());
                         ids.insert(w.into(), id);
                         id
                     }
@@ -104,7 +110,7 @@ fn read_share(docs: &mut [Doc]) -> Share {
                 seen.push((id, field as u8));
             });
         }
-        share.lengths.push(seen.len() as u32);
+        self.lengths.push(seen.len() as u32);
         seen.sort_unstable();
         for run in seen.chunk_by(|a, b| a.0 == b.0) {
             let tf: u32 = run.iter().map(|&(_, f)| FIELD_TF[f as usize]).sum();
@@ -113,33 +119,79 @@ fn read_share(docs: &mut [Doc]) -> Share {
                 .map(|&(_, f)| TIER_OF[f as usize])
                 .max()
                 .unwrap_or(0);
-            share.hits[run[0].0 as usize].push(Hit::new(n as u32, tf, tier));
+            hits[run[0].0 as usize].push(Hit::new(n, tf, tier));
         }
     }
-    // What the lists grew beyond their length goes back now, not after the other shares.
-    share.hits.iter_mut().for_each(Vec::shrink_to_fit);
-    share
+
+    /// How many articles were read.
+    pub fn len(&self) -> usize {
+        self.lengths.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.lengths.is_empty()
+    }
+
+    /// What the lists grew beyond their length goes back now, not after the other readings.
+    fn finish(mut self) -> Self {
+        self.hits.iter_mut().for_each(Vec::shrink_to_fit);
+        self.ids = HashMap::new();
+        self.seen = Vec::new();
+        self
+    }
 }
 
 impl SearchIndex {
-    /// The index of `docs`, in library order. Reading the texts is most of the work, so each
-    /// core reads a share with words of its own. The shares are never merged into a copy:
-    /// each word's term is made from its lists in every share, and those are freed as they
-    /// are used, so a large library's words are held once.
+    /// The index of `docs`, in their order. Each core reads a share.
     pub fn build<'a>(docs: impl Iterator<Item = Doc<'a>>, synonyms: Synonyms) -> Self {
         let mut docs: Vec<Doc> = docs.collect();
-        let n = docs.len();
-        let mut shares = crate::parallel::map_shares(&mut docs, read_share);
+        let readings = crate::parallel::map_shares(&mut docs, |share| {
+            let mut reading = Reading::default();
+            for doc in share {
+                reading.read(doc);
+                doc.body = String::new();
+            }
+            reading
+        });
         drop(docs);
-        // Each share's first article, and the global vocabulary: per word, where it is in
-        // each share that has it.
-        let mut offsets = Vec::with_capacity(shares.len());
-        let mut lengths: Vec<u32> = Vec::with_capacity(n);
+        Self::from_readings(readings, None, synonyms)
+    }
+
+    /// The index of what `readings` read. Article `l` of reading `s` is article
+    /// `place[s][l]` of the library, or without `place`, the readings follow one another.
+    /// The readings are never merged into a copy: each word's term is made from its lists
+    /// in every reading, and those are freed as they are used, so a large library's words
+    /// are held once.
+    pub fn from_readings(
+        readings: Vec<Reading>,
+        place: Option<Vec<Vec<u32>>>,
+        synonyms: Synonyms,
+    ) -> Self {
+        let mut shares: Vec<Reading> = readings.into_iter().map(Reading::finish).collect();
+        let n: usize = shares.iter().map(Reading::len).sum();
+        // Where each reading's articles go in the library.
+        let mut start = 0;
+        let place: Vec<Vec<u32>> = match place {
+            Some(place) => place,
+            None => shares
+                .iter()
+                .map(|s| {
+                    let range = start..start + s.len() as u32;
+                    start = range.end;
+                    range.collect()
+                })
+                .collect(),
+        };
+        let mut lengths = vec![0u32; n];
+        for (share, place) in shares.iter().zip(&place) {
+            for (&len, &at) in share.lengths.iter().zip(place) {
+                lengths[at as usize] = len;
+            }
+        }
+        // The global vocabulary: per word, where it is in each reading that has it.
         let mut ids: HashMap<&str, usize> = HashMap::new();
         let mut parts: Vec<(&str, Vec<(usize, usize)>)> = Vec::new();
         for (s, share) in shares.iter().enumerate() {
-            offsets.push(lengths.len() as u32);
-            lengths.extend(&share.lengths);
             for (local, word) in share.words.iter().enumerate() {
                 let id = *ids.entry(word).or_insert_with(|| {
                     parts.push((word, Vec::new()));
@@ -154,26 +206,27 @@ impl SearchIndex {
             parts.into_iter().map(|(w, p)| (w.to_string(), p)).collect();
         let average =
             (lengths.iter().map(|&l| f64::from(l)).sum::<f64>() / n.max(1) as f64).max(1.0);
+        let mut postings: Vec<(u32, u16)> = Vec::new();
         let mut terms: Vec<Term> = words
             .into_iter()
             .map(|(word, parts)| {
                 let df: usize = parts.iter().map(|&(s, l)| shares[s].hits[l].len()).sum();
                 let idf = (1.0 + (n as f64 - df as f64 + 0.5) / (df as f64 + 0.5)).ln();
-                let mut term = Term {
-                    word,
-                    docs: Vec::with_capacity(df),
-                    weights: Vec::with_capacity(df),
-                    forms: Vec::new(),
-                };
+                postings.clear();
                 for (s, l) in parts {
                     for hit in std::mem::take(&mut shares[s].hits[l]) {
-                        let doc = hit.doc + offsets[s];
+                        let doc = place[s][hit.doc as usize];
                         let relative = f64::from(lengths[doc as usize]) / average;
-                        term.docs.push(doc);
-                        term.weights.push(weight(&hit, idf, relative));
+                        postings.push((doc, weight(&hit, idf, relative)));
                     }
                 }
-                term
+                postings.sort_unstable_by_key(|p| p.0);
+                Term {
+                    word,
+                    docs: postings.iter().map(|p| p.0).collect(),
+                    weights: postings.iter().map(|p| p.1).collect(),
+                    forms: Vec::new(),
+                }
             })
             .collect();
         drop(shares);
@@ -250,6 +303,45 @@ mod tests {
         assert!(weight(&hit(5, 0), 2.0, 1.0) > weight(&hit(1, 0), 2.0, 1.0));
         assert!(weight(&hit(3, 0), 2.0, 0.5) > weight(&hit(3, 0), 2.0, 2.0));
         assert!(weight(&hit(3, 0), 3.0, 1.0) > weight(&hit(3, 0), 1.0, 1.0));
+    }
+
+    fn doc<'a>(title: &'a str, body: &str) -> Doc<'a> {
+        Doc {
+            title,
+            card: String::new(),
+            headings: String::new(),
+            body: body.to_string(),
+        }
+    }
+
+    #[test]
+    fn articles_read_in_any_order_are_placed_where_the_library_puts_them() {
+        let mut first = Reading::default();
+        first.read(&doc("Sleep", "rest at night"));
+        first.read(&doc("Walking", "a walk helps rest"));
+        let mut second = Reading::default();
+        second.read(&doc("Money", "debt and rest"));
+        // The library's order: the second reading's article first, then the first's reversed.
+        let place = vec![vec![2, 1], vec![0]];
+        let placed =
+            SearchIndex::from_readings(vec![first, second], Some(place), Synonyms::default());
+        assert_eq!(placed.search("money"), Some(vec![0]));
+        assert_eq!(placed.search("walking"), Some(vec![1]));
+        assert_eq!(placed.search("sleep"), Some(vec![2]));
+        let mut all = placed.search("rest").unwrap();
+        all.sort_unstable();
+        assert_eq!(all, [0, 1, 2], "each article once, at its place");
+        // The same articles indexed in the library's order weigh the same.
+        let in_order = SearchIndex::build(
+            [
+                doc("Money", "debt and rest"),
+                doc("Walking", "a walk helps rest"),
+                doc("Sleep", "rest at night"),
+            ]
+            .into_iter(),
+            Synonyms::default(),
+        );
+        assert_eq!(in_order, placed);
     }
 
     #[test]

@@ -22,7 +22,7 @@ mod stem;
 mod synonyms;
 mod wire;
 
-pub use build::Doc;
+pub use build::{Doc, Reading};
 pub use highlight::{highlight, highlight_html, Marks};
 pub use normalize::{each_word, fold, words};
 pub use query::{Answer, Missing};
