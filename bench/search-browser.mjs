@@ -1,7 +1,7 @@
 // Browser half of the search benchmark: serves a generated library with the release build
 // (timing its start-up and reading its peak memory), then in Chromium counts what the
-// library page transfers (its data after hydration, the index chunks of a first search and
-// of a session of ten), and times each topic change and each search keystroke once the
+// library page transfers (its data after hydration; the index chunks and the cards of the
+// results shown, for a first search and for a session of ten), and times each topic change and each search keystroke once the
 // chunks are in: the filtering work itself (the app's `wellspring:filter` performance
 // measure) and input to the next painted frame. Prints a Markdown table row. Run through
 // bench/search.sh.
@@ -30,13 +30,14 @@ try {
     args: CHROMIUM_FLAGS,
   });
   const page = await browser.newPage();
-  // Bytes of the search data with brotli: the index meta with the cards, and each chunk.
+  // Bytes of the search data with brotli: the index meta with the shelf (and the cards of a
+  // small library), each chunk, and the cards of results (a large library's).
   const transfers = [];
   // Pushed as the request finishes, its size read later: the order of requests is kept.
   page.on("requestfinished", (request) => {
     const url = request.url();
-    if (!url.includes("/api/search-")) return;
-    const chunk = url.includes("/api/search-chunk");
+    if (!url.includes("/api/search-") && !url.includes("/api/cards-of")) return;
+    const chunk = !url.includes("/api/search-index");
     // The body as the server sends it with brotli (what Chromium reports of responses that
     // pass through the service worker is not their size on the wire).
     transfers.push(
@@ -54,6 +55,7 @@ try {
   await page.goto(`http://${addr}/`);
   await page.waitForSelector(".cards[data-complete]");
   await settle();
+  await page.waitForSelector("article.card");
   const meta = (await sum(0, transfers.length, false)).kb;
   const ask = async (q) => {
     await page.fill("#search-input", q);

@@ -17,7 +17,7 @@ out="bench/results/search-$(date -u +%Y-%m-%d).md"
   echo
   echo "## Chromium (release build; medians; ms)"
   echo
-  echo "| articles | server start-up (s) | server peak memory (MB) | cards and index meta, brotli (KB) | first search (sleep): chunks, KB brotli | 10 searches: chunks, KB brotli | topic change: filter work | topic change: to painted frame | keystroke: filter work | keystroke: to painted frame | cards in the DOM |"
+  echo "| articles | server start-up (s) | server peak memory (MB) | shelf and index meta, brotli (KB) | first search (sleep): requests, KB brotli | 10 searches: requests, KB brotli | topic change: filter work | topic change: to painted frame | keystroke: filter work | keystroke: to painted frame | cards in the DOM |"
   echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
   for n in 1000 10000; do
     dir=$(mktemp -d)

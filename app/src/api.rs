@@ -10,6 +10,9 @@ use crate::model::{ArticleCard, ArticleContent, Catalog, TopicCount};
 #[cfg(any(feature = "ssr", feature = "csr"))]
 use crate::search::SearchIndex;
 use crate::search::{Chunk, IndexMeta, Marks};
+use crate::shelf::Shelf;
+#[cfg(any(feature = "ssr", feature = "csr"))]
+use crate::shelf::{cards_of, WHOLE_CARDS};
 use leptos::prelude::*;
 #[cfg(not(feature = "csr"))]
 use leptos::server_fn::codec::GetUrl;
@@ -38,6 +41,8 @@ pub struct FirstPage {
     pub topics: Vec<TopicCount>,
     /// The first [`FIRST_CARDS`] articles matching `asked`, best first.
     pub cards: Vec<ArticleCard>,
+    /// Their numbers in the library, so the browser keeps them once the shelf comes.
+    pub numbers: Vec<u32>,
     /// How many articles match `asked` in all.
     pub total: usize,
     /// The topics (as given, known or not) and search these cards answer.
@@ -76,19 +81,16 @@ fn first_page(catalog: &Catalog, index: &SearchIndex, topics: String, q: String)
             order: (0..catalog.articles.len()).collect(),
             ..Default::default()
         });
-    let matching: Vec<&ArticleCard> = answer
+    let matching: Vec<usize> = answer
         .order
         .into_iter()
-        .map(|i| &catalog.articles[i])
-        .filter(|card| known.matches_topics(card))
+        .filter(|&i| known.matches_topics(&catalog.articles[i]))
         .collect();
+    let first = &matching[..matching.len().min(FIRST_CARDS)];
     FirstPage {
         topics: catalog.topic_counts(),
-        cards: matching
-            .iter()
-            .take(FIRST_CARDS)
-            .map(|&c| c.clone())
-            .collect(),
+        cards: first.iter().map(|&i| catalog.articles[i].clone()).collect(),
+        numbers: first.iter().map(|&i| i as u32).collect(),
         total: matching.len(),
         asked,
         corrected: answer.corrected,
@@ -103,31 +105,49 @@ pub async fn get_cards() -> Result<Catalog, ServerFnError> {
     Ok(library()?.catalog().clone())
 }
 
-/// The whole library for filtering in the browser: every card, and where the search index's
-/// chunks start ([`get_search_chunk`] sends each). Fetched once by the library page after
-/// hydration, so filtering never waits on the network, and a search waits only for the
-/// chunks its words need, once.
+/// What the library page filters with, fetched once after hydration: where the search
+/// index's chunks start ([`get_search_chunk`] sends each), and the shelf (see shelf.rs):
+/// every article's slug and topics, with the cards themselves only for a library of up to
+/// [`WHOLE_CARDS`] articles. So filtering never waits on the network, a search waits only
+/// for the chunks its words need, once, and a large library sends only the cards shown.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct SearchableCatalog {
-    pub catalog: Catalog,
     pub index: IndexMeta,
+    pub shelf: Shelf,
+    /// Every card, in library order, for a library small enough.
+    pub cards: Option<Vec<ArticleCard>>,
 }
 
 #[cfg(not(feature = "csr"))]
 #[server(prefix = "/api", endpoint = "search-index", input = GetUrl)]
 pub async fn get_search_index() -> Result<SearchableCatalog, ServerFnError> {
     let lib = library()?;
-    Ok(SearchableCatalog::of(lib.catalog(), lib.search_index()))
+    Ok(SearchableCatalog::of(
+        lib.catalog(),
+        lib.shelf(),
+        lib.search_index(),
+    ))
 }
 
 #[cfg(any(feature = "ssr", feature = "csr"))]
 impl SearchableCatalog {
-    fn of(data: &Catalog, index: &SearchIndex) -> Self {
+    fn of(data: &Catalog, shelf: &Shelf, index: &SearchIndex) -> Self {
         Self {
-            catalog: data.clone(),
             index: index.meta.clone(),
+            shelf: shelf.clone(),
+            cards: (data.articles.len() <= WHOLE_CARDS).then(|| data.articles.clone()),
         }
     }
+}
+
+/// The cards numbered `ids` (comma-separated library numbers, at most
+/// [`crate::shelf::MAX_CARDS_ASKED`]), in that order. `v` is the shelf's version: an
+/// answer for another version is an error, never another library's cards.
+#[cfg(not(feature = "csr"))]
+#[server(prefix = "/api", endpoint = "cards-of", input = GetUrl)]
+pub async fn get_cards_of(ids: String, v: String) -> Result<Vec<ArticleCard>, ServerFnError> {
+    let lib = library()?;
+    cards_of(lib.catalog(), &lib.shelf().version, &ids, &v).map_err(ServerFnError::new)
 }
 
 /// Chunk `n` of the search index. `v` is the chunk's version (see `ChunkRef`): it changes
@@ -202,7 +222,18 @@ mod embedded {
 
     pub async fn get_search_index() -> Result<SearchableCatalog, ServerFnError> {
         let lib = library();
-        Ok(SearchableCatalog::of(lib.catalog(), lib.search_index()))
+        let shelf = Shelf::of(lib.catalog());
+        Ok(SearchableCatalog::of(
+            lib.catalog(),
+            &shelf,
+            lib.search_index(),
+        ))
+    }
+
+    pub async fn get_cards_of(ids: String, v: String) -> Result<Vec<ArticleCard>, ServerFnError> {
+        let catalog = library().catalog();
+        let version = Shelf::of(catalog).version;
+        cards_of(catalog, &version, &ids, &v).map_err(ServerFnError::new)
     }
 
     pub async fn get_search_chunk(n: u32, v: String) -> Result<Chunk, ServerFnError> {
@@ -232,6 +263,7 @@ mod tests {
             GetCards::PATH,
             GetSearchIndex::PATH,
             GetSearchChunk::PATH,
+            GetCardsOf::PATH,
             GetArticle::PATH,
             GetHelp::PATH,
         ] {

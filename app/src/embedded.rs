@@ -95,7 +95,10 @@ mod tests {
         assert_eq!(&back.site, lib.site().as_ref());
         for card in &lib.catalog().articles {
             let page = back.page(&card.slug).expect("every card has its page");
-            assert_eq!(Some(page), lib.article(&card.slug).map(|a| lib.page(a)).as_ref());
+            assert_eq!(
+                Some(page),
+                lib.article(&card.slug).map(|a| lib.page(a)).as_ref()
+            );
         }
         assert!(back.page("no-such-article").is_none());
     }

@@ -116,7 +116,12 @@ impl Filters {
     }
 
     pub fn matches_topics(&self, card: &ArticleCard) -> bool {
-        self.topics.is_empty() || self.topics.iter().any(|t| card.has_topic(t))
+        self.matches_topics_by(|t| card.has_topic(t))
+    }
+
+    /// Whether an article that `has` these topics is kept (any of them, or all without any).
+    pub fn matches_topics_by(&self, has: impl Fn(&str) -> bool) -> bool {
+        self.topics.is_empty() || self.topics.iter().any(|t| has(t))
     }
 
     /// Whether the reader-state filter keeps `slug` (always, until stored state is loaded).

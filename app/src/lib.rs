@@ -35,6 +35,7 @@ pub mod perf;
 pub mod reader;
 pub mod search;
 mod shared;
+pub mod shelf;
 pub mod site;
 
 pub use app::{shell, App};

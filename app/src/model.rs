@@ -13,14 +13,14 @@ pub struct Topic {
 }
 
 /// A topic as a card or an article names it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct TopicRef {
     pub slug: String,
     pub name: String,
 }
 
 /// Everything a card in the library shows.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct ArticleCard {
     pub slug: String,
     pub title: String,

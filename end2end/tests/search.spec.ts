@@ -182,3 +182,24 @@ test.describe("with JavaScript off", () => {
     await expect(page).toHaveURL(/q=sleep/);
   });
 });
+
+test("the shelf names every article's slug and topics, and a large library's cards come by number", async ({ request, library }) => {
+  const res = await request.get("/api/search-index");
+  expect(res.ok()).toBe(true);
+  const { shelf, cards } = await res.json();
+  expect(shelf.slugs).toEqual(library.cards.map((c) => c.slug));
+  library.cards.forEach((card, i) => {
+    const topics = shelf.topics_of[i].map((t: number) => shelf.topics[t]);
+    expect(topics, card.slug).toEqual(card.topics.map((t) => t.slug));
+  });
+  // This library is small enough to come whole: filtering it never asks for a card.
+  expect(cards.map((c: { slug: string }) => c.slug)).toEqual(shelf.slugs);
+  // What a large library asks for instead: the cards of the results shown, by number, in order.
+  const last = library.cards.length - 1;
+  const asked = await request.get(`/api/cards-of?ids=${last},0&v=${shelf.version}`);
+  expect(asked.ok()).toBe(true);
+  expect((await asked.json()).map((c: { slug: string }) => c.slug)).toEqual([library.cards[last].slug, library.cards[0].slug]);
+  // Never another library's cards, nor a card that is not there.
+  expect((await request.get(`/api/cards-of?ids=0&v=not-this-library`)).ok()).toBe(false);
+  expect((await request.get(`/api/cards-of?ids=${last + 1}&v=${shelf.version}`)).ok()).toBe(false);
+});

@@ -125,6 +125,10 @@ pub fn router(config: &Config, library: SharedLibrary) -> Router {
 /// error text; compression of what is not compressed yet.
 fn layers(app: Router, config: &Config, cache: Arc<page_cache::PageCache>) -> Router {
     let mut app = app
+        // Inside compression: it reads the error text as the server function wrote it (a
+        // compressed body hid "Args|" from it, so bad arguments became a 500, and logged
+        // compressed bytes).
+        .layer(middleware::from_fn(security::hide_internal_errors))
         // Server functions' answers are hashed as made and tagged as sent (api_cache.rs).
         .layer(middleware::from_fn(api_cache::tag))
         // Only what is not cached is compressed here (cached pages come compressed): a quick
@@ -136,7 +140,6 @@ fn layers(app: Router, config: &Config, cache: Arc<page_cache::PageCache>) -> Ro
                 .quality(CompressionLevel::Precise(4)),
         )
         .layer(middleware::from_fn(api_cache::revalidate))
-        .layer(middleware::from_fn(security::hide_internal_errors))
         .layer(TimeoutLayer::with_status_code(
             StatusCode::REQUEST_TIMEOUT,
             security::REQUEST_TIMEOUT,

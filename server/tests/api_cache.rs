@@ -5,7 +5,7 @@
 
 mod common;
 
-use app::api::{GetArticle, GetCards, GetLibrary, GetSearchChunk, GetSearchIndex};
+use app::api::{GetArticle, GetCards, GetCardsOf, GetLibrary, GetSearchChunk, GetSearchIndex};
 use common::{content_dir, load, request, request_with, security_problems, Response};
 use leptos::server_fn::ServerFn;
 
@@ -23,10 +23,12 @@ fn last_chunk() -> String {
 }
 
 /// A successful answer of every server function, paths taken from the functions.
-fn answers() -> [String; 5] {
+fn answers() -> [String; 6] {
+    let shelf = load(&content_dir()).shelf().version.clone();
     [
         GetSearchIndex::PATH.to_string(),
         last_chunk(),
+        format!("{}?ids=0&v={shelf}", GetCardsOf::PATH),
         GetCards::PATH.to_string(),
         format!("{}?q=sleep", GetLibrary::PATH),
         format!("{}?slug=wintertime-depression", GetArticle::PATH),
@@ -148,6 +150,11 @@ fn refusals_carry_no_etag() {
     ] {
         let res = request(&target, &[]);
         assert!(res.status >= 400, "{target}: {}", res.status);
+        // Bad parameters are the client's mistake however the answer is compressed.
+        for (accept, _) in CODINGS {
+            let res = request(&target, &[("accept-encoding", accept)]);
+            assert_eq!(res.status, 400, "{target} ({accept:?})");
+        }
         assert!(!res.has_header("etag"), "{target}: an error with an ETag");
         // Whatever it names, a client holding anything gets the refusal again.
         let res = request(&target, &[("if-none-match", "*")]);

@@ -6,11 +6,12 @@ use crate::model::ArticleCard;
 use crate::reader::use_reader;
 use leptos::prelude::*;
 
-const SHOWN: usize = 4;
+/// How many unfinished articles the row lists.
+pub const SHOWN: usize = 4;
 
 #[component]
 pub fn ContinueReading(
-    /// Every card (empty until the whole library has come).
+    /// The cards of unfinished articles that have come (none until the shelf has).
     #[prop(into)]
     articles: Signal<Vec<ArticleCard>>,
 ) -> impl IntoView {

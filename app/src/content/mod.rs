@@ -39,6 +39,7 @@ pub use markdown::{reading_minutes, slugify, WORDS_PER_MINUTE};
 use crate::help::HelpDirectory;
 use crate::model::{ArticleContent, Catalog, Topic};
 use crate::search::{Doc, Reading, SearchIndex, Synonyms};
+use crate::shelf::Shelf;
 use crate::site::SiteSettings;
 use article::{load_article, read, ArticleContext};
 use error::ErrorSink;
@@ -67,6 +68,9 @@ pub struct Article {
 #[derive(Clone, Debug, Default)]
 pub struct Library {
     data: Catalog,
+    /// What the browser filters with (shelf.rs), made once: hashing every card is not work
+    /// for each request.
+    shelf: Shelf,
     search: SearchIndex,
     articles: Vec<Article>,
     by_slug: HashMap<String, usize>,
@@ -255,6 +259,7 @@ impl Library {
             articles: articles.iter().map(|a| a.page.card.clone()).collect(),
         };
         Ok(Self {
+            shelf: Shelf::of(&data),
             data,
             search,
             articles,
@@ -267,6 +272,10 @@ impl Library {
 
     pub fn catalog(&self) -> &Catalog {
         &self.data
+    }
+
+    pub fn shelf(&self) -> &Shelf {
+        &self.shelf
     }
 
     pub fn search_index(&self) -> &SearchIndex {

@@ -26,14 +26,14 @@ pub use build::{Doc, Reading};
 pub use highlight::{highlight, highlight_html, Marks};
 pub use normalize::{each_word, fold, words};
 pub use query::{Answer, Missing};
-pub use shards::{ChunkRef, Chunks, IndexMeta, LoadedIndex};
+pub use shards::{version_of, ChunkRef, Chunks, IndexMeta, LoadedIndex};
 pub use stem::stem;
 pub use synonyms::{Synonym, Synonyms};
 
 use serde::{Deserialize, Serialize};
 
 /// One word of the vocabulary and the articles that contain it.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Term {
     #[serde(rename = "w")]
     pub word: String,
@@ -49,7 +49,7 @@ pub struct Term {
 }
 
 /// A run of neighbouring words of the sorted vocabulary.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Chunk {
     pub terms: Vec<Term>,
 }

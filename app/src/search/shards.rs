@@ -115,7 +115,7 @@ impl SearchIndex {
                 } else {
                     c.terms[0].word.clone()
                 },
-                version: version(c),
+                version: version_of(c),
             })
             .collect();
         SearchIndex {
@@ -129,23 +129,23 @@ impl SearchIndex {
     }
 }
 
-/// FNV-1a (64 bits) over the chunk's words, articles and weights: enough to tell versions
-/// of one chunk apart, without writing it out (millions of numbers for a large library).
-fn version(chunk: &Chunk) -> String {
-    let mut hash = 0xcbf2_9ce4_8422_2325_u64;
-    let mut eat = |bytes: &[u8]| {
-        for &b in bytes {
-            hash = (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+/// A short hash of `value` that tells versions of it apart: FNV-1a (64 bits) over what
+/// `Hash` feeds it. The same on every replica built from the same code.
+pub fn version_of(value: &impl std::hash::Hash) -> String {
+    struct Fnv(u64);
+    impl std::hash::Hasher for Fnv {
+        fn finish(&self) -> u64 {
+            self.0
         }
-    };
-    for t in &chunk.terms {
-        eat(t.word.as_bytes());
-        eat(&[0]);
-        t.docs.iter().for_each(|d| eat(&d.to_le_bytes()));
-        t.weights.iter().for_each(|w| eat(&w.to_le_bytes()));
-        t.forms.iter().for_each(|f| eat(f.as_bytes()));
+        fn write(&mut self, bytes: &[u8]) {
+            for &b in bytes {
+                self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+            }
+        }
     }
-    format!("{hash:016x}")
+    let mut hasher = Fnv(0xcbf2_9ce4_8422_2325);
+    value.hash(&mut hasher);
+    format!("{:016x}", std::hash::Hasher::finish(&hasher))
 }
 
 #[cfg(test)]

@@ -8,14 +8,15 @@ mod url;
 use crate::api::{get_library, FirstPage, FIRST_CARDS};
 use crate::components::{
     card::Card,
-    continue_reading::ContinueReading,
+    continue_reading::{ContinueReading, SHOWN as CONTINUE_SHOWN},
     meta::{full_title, PageMeta, SITE_DESCRIPTION},
 };
 use crate::filters::Filters;
 use crate::history::show_in_url;
-use crate::model::{plural, topic_href, Catalog, Topic};
+use crate::model::{plural, topic_href, ArticleCard, Topic};
 use crate::reader::use_reader;
 use crate::search::LoadedIndex;
+use crate::shelf::{ids_param, LoadedCards, MAX_CARDS_ASKED};
 use chips::{StateChips, TopicChips};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
@@ -77,33 +78,43 @@ fn LibraryBrowser(first: FirstPage, initial: Filters) -> impl IntoView {
     let chips = first.topics.clone();
     let topics = StoredValue::new(chips.iter().map(|c| c.topic.clone()).collect::<Vec<_>>());
     let first = StoredValue::new(first);
-    // Every card and the full index come once, right after hydration (effects never run on
-    // the server), so typing and filtering never wait on the network after that. Asked for
-    // once every island has hydrated, in the loader's next task: the request and the code
-    // that reads its answer then add nothing to the long hydration task (#10).
-    let whole = RwSignal::new(None::<Catalog>);
-    // The search index's meta, and the chunks fetched so far (see `fetch_chunks`).
+    // The shelf (every article's slug and topics, see shelf.rs) with the cards come so far,
+    // and the search index's meta with the chunks fetched so far: asked for once, right after
+    // hydration (effects never run on the server), so filtering never waits on the network.
+    // Asked for once every island has hydrated, in the loader's next task: the request and
+    // the code that reads its answer then add nothing to the long hydration task (#10).
+    let cards = RwSignal::new(None::<LoadedCards>);
     let index = RwSignal::new(LoadedIndex::default());
     #[cfg(feature = "browser")]
     crate::hydration::when_hydrated(move || {
         leptos::task::spawn_local(async move {
             if let Ok(crate::api::SearchableCatalog {
-                catalog,
                 index: meta,
+                shelf,
+                cards: all,
             }) = crate::api::get_search_index().await
             {
                 index.set(LoadedIndex {
                     meta,
                     ..LoadedIndex::default()
                 });
-                whole.set(Some(catalog));
+                let mut loaded = LoadedCards::new(shelf);
+                match all {
+                    Some(all) => loaded.add(all.into_iter().enumerate()),
+                    // A large library's: the first page's are here already.
+                    None => first.with_value(|page| {
+                        let numbers = page.numbers.iter().map(|&n| n as usize);
+                        loaded.add(numbers.zip(page.cards.iter().cloned()))
+                    }),
+                }
+                cards.set(Some(loaded));
             }
         })
     });
     // Calls `f` with what the library can filter now.
     let with_source = move |f: &mut dyn FnMut(&Source)| {
-        whole.with(|w| match w {
-            Some(catalog) => index.with(|ix| f(&Source::Whole(catalog, ix))),
+        cards.with(|c| match c {
+            Some(c) => index.with(|ix| f(&Source::Whole(&c.shelf, ix))),
             None => first.with_value(|page| f(&Source::First(page))),
         })
     };
@@ -120,14 +131,42 @@ fn LibraryBrowser(first: FirstPage, initial: Filters) -> impl IntoView {
     let matched = Memo::new(move |_| results.with(|r| r.matched));
     let shown = RwSignal::new(PAGE);
     Effect::watch(move || filters.get(), move |_, _, _| shown.set(PAGE), false);
-    let visible = move || {
-        let n = shown.get();
-        let mut cards = Vec::new();
-        results.with(|r| with_source(&mut |source| cards = r.first_n(source, n)));
-        cards
+    // The first `shown` results' cards, or, while some are on their way, the cards shown
+    // before (the count is already the new one).
+    let page_of = move |n: usize| {
+        results.with(|r| first.with_value(|page| cards.with(|c| r.first_n(page, c.as_ref(), n))))
     };
-    let all_cards = Memo::new(move |_| {
-        whole.with(|w| w.as_ref().map(|c| c.articles.clone()).unwrap_or_default())
+    let visible = Memo::new(move |last: Option<&Vec<ArticleCard>>| {
+        page_of(shown.get()).unwrap_or_else(|_| last.cloned().unwrap_or_default())
+    });
+    // The cards of the articles the reader has not finished, for "Continue reading".
+    let reading = Memo::new(move |_| {
+        let unfinished = reader.in_progress();
+        cards.with(|c| {
+            c.as_ref().map_or_else(Vec::new, |c| {
+                let ids = unfinished.iter().filter_map(|p| c.number(&p.slug));
+                ids.take(CONTINUE_SHOWN).collect::<Vec<usize>>()
+            })
+        })
+    });
+    let wanted = Memo::new(move |_| {
+        let mut ids = page_of(shown.get()).err().unwrap_or_default();
+        cards.with(|c| {
+            ids.extend(
+                c.as_ref()
+                    .map(|c| c.missing(&reading.get()))
+                    .unwrap_or_default(),
+            )
+        });
+        ids
+    });
+    fetch_cards(wanted, cards);
+    let reading_cards = Signal::derive(move || {
+        cards.with(|c| {
+            c.as_ref()
+                .map(|c| c.present(&reading.get()))
+                .unwrap_or_default()
+        })
     });
     let highlight = Memo::new(move |_| results.with(|r| r.marks.clone()));
     let corrected = Memo::new(move |_| results.with(|r| r.corrected.clone()));
@@ -168,7 +207,7 @@ fn LibraryBrowser(first: FirstPage, initial: Filters) -> impl IntoView {
         </form>
         <TopicChips topics=chips filters/>
         <StateChips filters/>
-        <ContinueReading articles=all_cards/>
+        <ContinueReading articles=reading_cards/>
         // A typo forgiven: said apart from the count, which stays a plain number of articles.
         <p class="search-corrected" role="status" aria-live="polite">
             {move || corrected.get().map(|c| view! { "Showing results for " <strong>{c}</strong> "." })}
@@ -177,9 +216,9 @@ fn LibraryBrowser(first: FirstPage, initial: Filters) -> impl IntoView {
         <Show when=move || matched.get() == 0>
             <NoResults filters/>
         </Show>
-        // Marks when the whole library is here and the browser filters it alone.
-        <div class="cards" data-complete=move || whole.with(Option::is_some).then_some("")>
-            <For each=visible key=|c| c.slug.clone() let:card>
+        // Marks when the shelf is here and the browser filters the whole library alone.
+        <div class="cards" data-complete=move || cards.with(Option::is_some).then_some("")>
+            <For each=move || visible.get() key=|c| c.slug.clone() let:card>
                 <Card card highlight/>
             </For>
         </div>
@@ -214,6 +253,44 @@ fn fetch_chunks(results: Memo<Results>, index: RwSignal<LoadedIndex>) {
                     Err(_) => asked.update_value(|a| {
                         a.remove(&n);
                     }),
+                }
+            });
+        }
+    });
+}
+
+/// Fetches the cards `wanted` names that have not come, each once. A failed request (no
+/// connection, or a library changed since the shelf came) falls back to every card, which
+/// the service worker keeps with the shell (/api/cards); the cards are asked for again on
+/// the next change if that fails too.
+fn fetch_cards(wanted: Memo<Vec<usize>>, cards: RwSignal<Option<LoadedCards>>) {
+    let asked = StoredValue::new(std::collections::HashSet::<usize>::new());
+    Effect::new(move || {
+        let ids: Vec<usize> = wanted
+            .get()
+            .into_iter()
+            .filter(|&i| asked.try_update_value(|a| a.insert(i)).unwrap_or(false))
+            .collect();
+        let Some(version) = cards.with_untracked(|c| c.as_ref().map(|c| c.shelf.version.clone()))
+        else {
+            return;
+        };
+        for ids in ids.chunks(MAX_CARDS_ASKED).map(<[usize]>::to_vec) {
+            let version = version.clone();
+            leptos::task::spawn_local(async move {
+                let add = |got: Vec<(usize, ArticleCard)>| {
+                    cards.update(|c| c.iter_mut().for_each(|c| c.add(got.clone())))
+                };
+                match crate::api::get_cards_of(ids_param(&ids), version).await {
+                    Ok(got) => add(ids.iter().copied().zip(got).collect()),
+                    Err(_) => match crate::api::get_cards().await {
+                        Ok(all) => add(all.articles.into_iter().enumerate().collect()),
+                        Err(_) => asked.update_value(|a| {
+                            ids.iter().for_each(|i| {
+                                a.remove(i);
+                            })
+                        }),
+                    },
                 }
             });
         }

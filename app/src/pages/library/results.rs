@@ -1,29 +1,31 @@
 //! Which cards the library shows for some filters, as plain Rust (no signals), so every rule
 //! of it is unit tested: the first render answers from the server's first page of cards;
-//! once the whole catalogue has come (after hydration), from that.
+//! once the shelf has come (after hydration), from that: every article's slug and topics,
+//! and the search index's chunks fetched so far.
 
 use crate::api::FirstPage;
 use crate::filters::Filters;
 use crate::model::{ArticleCard, Catalog};
 use crate::search::{Answer, LoadedIndex, Marks, Missing};
+use crate::shelf::{LoadedCards, Shelf};
 
 /// What the library can filter at a given moment.
 pub enum Source<'a> {
     /// The server's first page for the URL the page was opened with.
     First(&'a FirstPage),
-    /// Every card, and the search index's chunks fetched so far.
-    Whole(&'a Catalog, &'a LoadedIndex),
+    /// Every article's slug and topics, and the search index's chunks fetched so far.
+    Whole(&'a Shelf, &'a LoadedIndex),
 }
 
 /// The cards some filters keep, best first.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Results {
-    /// Indices into the source's cards.
+    /// Indices into the source's articles: the first page's cards, or the library.
     pub order: Vec<usize>,
     /// How many articles match in the whole library: the server counted the first URL's;
     /// any other is counted here.
     pub matched: usize,
-    /// Whether `order` indexes the whole catalogue (else the first page).
+    /// Whether `order` numbers the whole library (else the first page).
     pub whole: bool,
     /// The search as read when a word was taken for a typo.
     pub corrected: Option<String>,
@@ -36,22 +38,42 @@ pub struct Results {
 }
 
 impl Results {
-    /// The first `n` cards, from the source these results were made from.
-    pub fn first_n(&self, source: &Source, n: usize) -> Vec<ArticleCard> {
-        let cards = source.cards();
-        self.order
-            .iter()
-            .take(n)
-            .map(|&i| cards[i].clone())
-            .collect()
+    /// The cards of the first `n` results: from the first page, or from the cards the
+    /// browser holds, which may not have come yet (`Err`: the library numbers missing).
+    pub fn first_n(
+        &self,
+        first: &FirstPage,
+        cards: Option<&LoadedCards>,
+        n: usize,
+    ) -> Result<Vec<ArticleCard>, Vec<usize>> {
+        let ids = &self.order[..self.order.len().min(n)];
+        match (self.whole, cards) {
+            (true, Some(cards)) => cards.cards(ids),
+            (true, None) => Err(ids.to_vec()),
+            (false, _) => Ok(ids.iter().map(|&i| first.cards[i].clone()).collect()),
+        }
     }
 }
 
 impl Source<'_> {
-    fn cards(&self) -> &[ArticleCard] {
+    fn len(&self) -> usize {
         match self {
-            Source::First(page) => &page.cards,
-            Source::Whole(catalog, _) => &catalog.articles,
+            Source::First(page) => page.cards.len(),
+            Source::Whole(shelf, _) => shelf.len(),
+        }
+    }
+
+    fn slug(&self, i: usize) -> &str {
+        match self {
+            Source::First(page) => &page.cards[i].slug,
+            Source::Whole(shelf, _) => &shelf.slugs[i],
+        }
+    }
+
+    fn has_topic(&self, i: usize, topic: &str) -> bool {
+        match self {
+            Source::First(page) => page.cards[i].has_topic(topic),
+            Source::Whole(shelf, _) => shelf.has_topic(i, topic),
         }
     }
 }
@@ -68,7 +90,6 @@ pub fn results(
 ) -> Results {
     let mut f = filters.clone();
     f.topics.retain(|t| known(t));
-    let cards = source.cards();
     let mut missing = Vec::new();
     let (answer, whole) = match source {
         Source::Whole(_, index) => match index.answer(&f.q) {
@@ -80,7 +101,7 @@ pub fn results(
                     order: l
                         .found
                         .clone()
-                        .unwrap_or_else(|| (0..cards.len()).collect()),
+                        .unwrap_or_else(|| (0..source.len()).collect()),
                     corrected: l.corrected.clone(),
                     marks: l.marks.clone(),
                 });
@@ -90,7 +111,7 @@ pub fn results(
         // The server's first page already answers the URL it was made for, in its order.
         Source::First(page) if answers(page, filters) => (
             Some(Answer {
-                order: (0..cards.len()).collect(),
+                order: (0..source.len()).collect(),
                 corrected: page.corrected.clone(),
                 marks: page.marks.clone(),
             }),
@@ -111,13 +132,13 @@ pub fn results(
         corrected,
         marks,
     } = answer.unwrap_or_else(|| Answer {
-        order: (0..cards.len()).collect(),
+        order: (0..source.len()).collect(),
         ..Answer::default()
     });
     let order: Vec<usize> = found
         .iter()
         .copied()
-        .filter(|&i| f.matches_topics(&cards[i]) && keep(&cards[i].slug))
+        .filter(|&i| f.matches_topics_by(|t| source.has_topic(i, t)) && keep(source.slug(i)))
         .collect();
     let matched = match source {
         Source::First(page) if answers(page, filters) && filters.show.is_none() => page.total,
@@ -143,7 +164,7 @@ fn answers(page: &FirstPage, filters: &Filters) -> bool {
 mod tests {
     use super::*;
     use crate::filters::Show;
-    use crate::model::{ArticleCard, TopicRef};
+    use crate::model::{ArticleCard, Topic, TopicRef};
 
     fn card(slug: &str, title: &str, topic: &str) -> ArticleCard {
         ArticleCard {
@@ -161,8 +182,13 @@ mod tests {
     }
 
     fn catalog() -> Catalog {
+        let topic = |slug: &str| Topic {
+            slug: slug.into(),
+            name: slug.into(),
+            description: String::new(),
+        };
         Catalog {
-            topics: Vec::new(),
+            topics: vec![topic("rest"), topic("stress")],
             articles: vec![
                 card("a", "Sleep well", "rest"),
                 card("b", "Stress at work", "stress"),
@@ -174,6 +200,7 @@ mod tests {
     fn first(asked: Filters, cards: Vec<ArticleCard>, total: usize) -> FirstPage {
         FirstPage {
             topics: Vec::new(),
+            numbers: (0..cards.len() as u32).collect(),
             cards,
             total,
             asked,
@@ -191,11 +218,23 @@ mod tests {
         }
     }
 
+    /// Every card of `catalog`, as the browser holds them once they came.
+    fn all_cards(catalog: &Catalog) -> LoadedCards {
+        let mut cards = LoadedCards::new(Shelf::of(catalog));
+        cards.add(catalog.articles.iter().cloned().enumerate());
+        cards
+    }
+
+    fn slugs(cards: Vec<ArticleCard>) -> Vec<String> {
+        cards.into_iter().map(|c| c.slug).collect()
+    }
+
     #[test]
     fn while_chunks_are_on_their_way_the_last_results_stay_under_new_topics() {
         let catalog = catalog();
+        let shelf = Shelf::of(&catalog);
         let full = whole_index(&catalog);
-        let source = Source::Whole(&catalog, &full);
+        let source = Source::Whole(&shelf, &full);
         let sleep = Filters::default().with_q("sleep".into());
         let before = results(&source, &sleep, ANY, ANY, None);
         assert_eq!(before.matched, 2);
@@ -203,15 +242,13 @@ mod tests {
             meta: full.meta.clone(),
             ..LoadedIndex::default()
         };
-        let waiting = Source::Whole(&catalog, &empty);
+        let waiting = Source::Whole(&shelf, &empty);
         let stress = Filters::from_topic_list("stress", "sleepy".into());
         let r = results(&waiting, &stress, ANY, ANY, Some(&before));
         assert!(!r.missing.is_empty());
-        assert_eq!(
-            r.first_n(&waiting, 10)[0].slug,
-            "c",
-            "sleep's articles, of the topic"
-        );
+        let page = first(Filters::default(), Vec::new(), 0);
+        let shown = r.first_n(&page, Some(&all_cards(&catalog)), 10).unwrap();
+        assert_eq!(slugs(shown), ["c"], "sleep's articles, of the topic");
         assert_eq!(r.matched, 1);
     }
 
@@ -232,41 +269,45 @@ mod tests {
     }
 
     #[test]
-    fn other_filters_are_answered_from_the_first_page_until_the_whole_library_comes() {
+    fn other_filters_are_answered_from_the_first_page_until_the_shelf_comes() {
         let page = first(Filters::default(), catalog().articles, 3);
         let sleep = Filters::default().with_q("sleep".into());
         let r = results(&Source::First(&page), &sleep, ANY, ANY, None);
         assert_eq!(r.matched, 2);
-        let titles: Vec<String> = r
-            .first_n(&Source::First(&page), 10)
-            .into_iter()
-            .map(|c| c.slug)
-            .collect();
-        assert_eq!(titles.len(), 2);
-        assert!(titles.contains(&"a".to_string()) && titles.contains(&"c".to_string()));
+        let mut shown = slugs(r.first_n(&page, None, 10).unwrap());
+        shown.sort();
+        assert_eq!(shown, ["a", "c"]);
     }
 
     #[test]
-    fn the_whole_catalogue_is_searched_with_its_index() {
+    fn the_whole_library_is_searched_with_its_index_and_shows_the_cards_that_came() {
         let catalog = catalog();
+        let shelf = Shelf::of(&catalog);
         let index = whole_index(&catalog);
-        let source = Source::Whole(&catalog, &index);
+        let source = Source::Whole(&shelf, &index);
         let f = Filters::from_topic_list("stress", "sleep".into());
         let r = results(&source, &f, ANY, ANY, None);
         assert!(r.whole);
-        assert_eq!(r.first_n(&source, 10)[0].slug, "c");
         assert_eq!(r.matched, 1);
+        let page = first(Filters::default(), Vec::new(), 0);
+        // The card of the one result has not come: its library number is asked for.
+        let none = LoadedCards::new(shelf.clone());
+        assert_eq!(r.first_n(&page, Some(&none), 10), Err(vec![2]));
+        assert_eq!(r.first_n(&page, None, 10), Err(vec![2]));
+        let cards = all_cards(&catalog);
+        assert_eq!(slugs(r.first_n(&page, Some(&cards), 10).unwrap()), ["c"]);
         // Paging: never more than asked for.
         let all = results(&source, &Filters::default(), ANY, ANY, None);
         assert_eq!(all.matched, catalog.articles.len());
-        assert_eq!(all.first_n(&source, 2).len(), 2);
+        assert_eq!(all.first_n(&page, Some(&cards), 2).unwrap().len(), 2);
     }
 
     #[test]
     fn an_unknown_topic_narrows_nothing() {
         let catalog = catalog();
+        let shelf = Shelf::of(&catalog);
         let index = whole_index(&catalog);
-        let source = Source::Whole(&catalog, &index);
+        let source = Source::Whole(&shelf, &index);
         let f = Filters::from_topic_list("no-such-topic", String::new());
         let r = results(&source, &f, |t| t != "no-such-topic", ANY, None);
         assert_eq!(r.matched, catalog.articles.len());
