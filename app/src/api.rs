@@ -147,7 +147,15 @@ impl SearchableCatalog {
 #[server(prefix = "/api", endpoint = "cards-of", input = GetUrl)]
 pub async fn get_cards_of(ids: String, v: String) -> Result<Vec<ArticleCard>, ServerFnError> {
     let lib = library()?;
-    cards_of(lib.catalog(), &lib.shelf().version, &ids, &v).map_err(ServerFnError::new)
+    cards_of(lib.catalog(), &lib.shelf().version, &ids, &v).map_err(stale)
+}
+
+/// A request for a chunk or cards this library does not have: an open page's, from before a
+/// deploy (it then asks for the new shelf), or a made-up one. The client's mistake, not the
+/// server's: a 400 (see server/src/security.rs), not an error in the log.
+#[cfg(any(feature = "ssr", feature = "csr"))]
+fn stale(message: impl std::fmt::Display) -> ServerFnError {
+    ServerFnError::Args(message.to_string())
 }
 
 /// Chunk `n` of the search index. `v` is the chunk's version (see `ChunkRef`): it changes
@@ -164,9 +172,7 @@ fn chunk_of(index: &SearchIndex, n: u32, v: &str) -> Result<Chunk, ServerFnError
     let n = n as usize;
     match (index.chunks.get(n), index.meta.chunks.get(n)) {
         (Some(chunk), Some(r)) if r.version == v => Ok(chunk.clone()),
-        _ => Err(ServerFnError::new(
-            "no such chunk of the search index (the library changed: reload the page)",
-        )),
+        _ => Err(stale("no such chunk of the search index")),
     }
 }
 
@@ -233,7 +239,7 @@ mod embedded {
     pub async fn get_cards_of(ids: String, v: String) -> Result<Vec<ArticleCard>, ServerFnError> {
         let catalog = library().catalog();
         let version = Shelf::of(catalog).version;
-        cards_of(catalog, &version, &ids, &v).map_err(ServerFnError::new)
+        cards_of(catalog, &version, &ids, &v).map_err(super::stale)
     }
 
     pub async fn get_search_chunk(n: u32, v: String) -> Result<Chunk, ServerFnError> {

@@ -203,3 +203,30 @@ test("the shelf names every article's slug and topics, and a large library's car
   expect((await request.get(`/api/cards-of?ids=0&v=not-this-library`)).ok()).toBe(false);
   expect((await request.get(`/api/cards-of?ids=${last + 1}&v=${shelf.version}`)).ok()).toBe(false);
 });
+
+test.describe("when the library changes while the page is open", () => {
+  // The service worker would answer before the route below sees the requests; the stale
+  // chunks are refused with a 400, which the browser reports.
+  test.use({ serviceWorkers: "block", allowedConsole: [/status of 400/] });
+
+  test("a refused chunk makes the page take the new library, and the search works", async ({ page, gotoReady, library }) => {
+    // The first answer stands for the library before a deploy: versions the server no longer has.
+    let asked = 0;
+    await page.route("**/api/search-index*", async (route) => {
+      asked += 1;
+      const response = await route.fetch();
+      if (asked > 1) return route.fulfill({ response });
+      const old = await response.json();
+      for (const chunk of old.index.chunks) chunk.version = "0".repeat(16);
+      old.shelf.version = "0".repeat(16);
+      // Without the real answer's ETag, or the browser would keep this body under it.
+      const { etag, ...headers } = response.headers();
+      await route.fulfill({ status: 200, headers, json: old });
+    });
+    await gotoReady("/");
+    await page.locator(".cards[data-complete]").waitFor();
+    await search(page).fill("sleep");
+    await expectShows(page, await library.search("sleep"));
+    expect(asked, "the shelf and index meta, asked again after the refusal").toBeGreaterThan(1);
+  });
+});

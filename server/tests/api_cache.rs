@@ -170,6 +170,6 @@ fn refusals_carry_no_etag() {
 fn a_chunk_of_another_version_is_refused_not_served() {
     let stale = format!("{}?n=0&v=0000000000000000", GetSearchChunk::PATH);
     let res = request(&stale, &[]);
-    assert_ne!(res.status, 200, "a chunk under a version it does not have");
+    assert_eq!(res.status, 400, "a chunk under a version it does not have");
     assert!(!res.text().contains("\"terms\""), "{}", res.text());
 }

@@ -2,6 +2,7 @@
 //! reading state. The filters live in the URL; the server renders the same list for it.
 
 mod chips;
+mod data;
 mod results;
 mod url;
 
@@ -15,9 +16,8 @@ use crate::filters::Filters;
 use crate::history::show_in_url;
 use crate::model::{plural, topic_href, ArticleCard, Topic};
 use crate::reader::use_reader;
-use crate::search::LoadedIndex;
-use crate::shelf::{ids_param, LoadedCards, MAX_CARDS_ASKED};
 use chips::{StateChips, TopicChips};
+use data::LibraryData;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 use results::{results, Results, Source};
@@ -78,39 +78,13 @@ fn LibraryBrowser(first: FirstPage, initial: Filters) -> impl IntoView {
     let chips = first.topics.clone();
     let topics = StoredValue::new(chips.iter().map(|c| c.topic.clone()).collect::<Vec<_>>());
     let first = StoredValue::new(first);
-    // The shelf (every article's slug and topics, see shelf.rs) with the cards come so far,
-    // and the search index's meta with the chunks fetched so far: asked for once, right after
-    // hydration (effects never run on the server), so filtering never waits on the network.
-    // Asked for once every island has hydrated, in the loader's next task: the request and
-    // the code that reads its answer then add nothing to the long hydration task (#10).
-    let cards = RwSignal::new(None::<LoadedCards>);
-    let index = RwSignal::new(LoadedIndex::default());
+    // The shelf and the index meta (data.rs) are asked for once every island has hydrated,
+    // in the loader's next task (effects never run on the server): the request and the code
+    // that reads its answer then add nothing to the long hydration task (#10).
+    let data = LibraryData::new(first);
+    let LibraryData { index, cards, .. } = data;
     #[cfg(feature = "browser")]
-    crate::hydration::when_hydrated(move || {
-        leptos::task::spawn_local(async move {
-            if let Ok(crate::api::SearchableCatalog {
-                index: meta,
-                shelf,
-                cards: all,
-            }) = crate::api::get_search_index().await
-            {
-                index.set(LoadedIndex {
-                    meta,
-                    ..LoadedIndex::default()
-                });
-                let mut loaded = LoadedCards::new(shelf);
-                match all {
-                    Some(all) => loaded.add(all.into_iter().enumerate()),
-                    // A large library's: the first page's are here already.
-                    None => first.with_value(|page| {
-                        let numbers = page.numbers.iter().map(|&n| n as usize);
-                        loaded.add(numbers.zip(page.cards.iter().cloned()))
-                    }),
-                }
-                cards.set(Some(loaded));
-            }
-        })
-    });
+    crate::hydration::when_hydrated(move || data.load());
     // Calls `f` with what the library can filter now.
     let with_source = move |f: &mut dyn FnMut(&Source)| {
         cards.with(|c| match c {
@@ -127,7 +101,7 @@ fn LibraryBrowser(first: FirstPage, initial: Filters) -> impl IntoView {
         with_source(&mut |source| out = Some(results(source, &filters, known, keep, last)));
         out.unwrap_or_else(|| unreachable!("with_source calls back once"))
     });
-    fetch_chunks(results, index);
+    data.fetch_chunks(results);
     let matched = Memo::new(move |_| results.with(|r| r.matched));
     let shown = RwSignal::new(PAGE);
     Effect::watch(move || filters.get(), move |_, _, _| shown.set(PAGE), false);
@@ -160,7 +134,7 @@ fn LibraryBrowser(first: FirstPage, initial: Filters) -> impl IntoView {
         });
         ids
     });
-    fetch_cards(wanted, cards);
+    data.fetch_cards(wanted);
     let reading_cards = Signal::derive(move || {
         cards.with(|c| {
             c.as_ref()
@@ -228,73 +202,6 @@ fn LibraryBrowser(first: FirstPage, initial: Filters) -> impl IntoView {
             </button>
         </Show>
     }
-}
-
-/// Fetches the chunks of the search index that the results say they need, each once (a
-/// failed fetch is tried again on the next search): once a word's chunks are here, typing
-/// never waits on the network again.
-fn fetch_chunks(results: Memo<Results>, index: RwSignal<LoadedIndex>) {
-    let asked = StoredValue::new(std::collections::HashSet::<usize>::new());
-    Effect::new(move || {
-        for n in results.with(|r| r.missing.clone()) {
-            if !asked.try_update_value(|a| a.insert(n)).unwrap_or(false) {
-                continue;
-            }
-            let Some(version) =
-                index.with_untracked(|ix| ix.meta.chunks.get(n).map(|c| c.version.clone()))
-            else {
-                continue;
-            };
-            leptos::task::spawn_local(async move {
-                match crate::api::get_search_chunk(n as u32, version).await {
-                    Ok(chunk) => index.update(|ix| {
-                        ix.loaded.insert(n, chunk);
-                    }),
-                    Err(_) => asked.update_value(|a| {
-                        a.remove(&n);
-                    }),
-                }
-            });
-        }
-    });
-}
-
-/// Fetches the cards `wanted` names that have not come, each once. A failed request (no
-/// connection, or a library changed since the shelf came) falls back to every card, which
-/// the service worker keeps with the shell (/api/cards); the cards are asked for again on
-/// the next change if that fails too.
-fn fetch_cards(wanted: Memo<Vec<usize>>, cards: RwSignal<Option<LoadedCards>>) {
-    let asked = StoredValue::new(std::collections::HashSet::<usize>::new());
-    Effect::new(move || {
-        let ids: Vec<usize> = wanted
-            .get()
-            .into_iter()
-            .filter(|&i| asked.try_update_value(|a| a.insert(i)).unwrap_or(false))
-            .collect();
-        let Some(version) = cards.with_untracked(|c| c.as_ref().map(|c| c.shelf.version.clone()))
-        else {
-            return;
-        };
-        for ids in ids.chunks(MAX_CARDS_ASKED).map(<[usize]>::to_vec) {
-            let version = version.clone();
-            leptos::task::spawn_local(async move {
-                let add = |got: Vec<(usize, ArticleCard)>| {
-                    cards.update(|c| c.iter_mut().for_each(|c| c.add(got.clone())))
-                };
-                match crate::api::get_cards_of(ids_param(&ids), version).await {
-                    Ok(got) => add(ids.iter().copied().zip(got).collect()),
-                    Err(_) => match crate::api::get_cards().await {
-                        Ok(all) => add(all.articles.into_iter().enumerate().collect()),
-                        Err(_) => asked.update_value(|a| {
-                            ids.iter().for_each(|i| {
-                                a.remove(i);
-                            })
-                        }),
-                    },
-                }
-            });
-        }
-    });
 }
 
 /// The page's title, description and canonical path for `filters`: the topic's own when
