@@ -135,9 +135,12 @@ pub fn results(
         order: (0..source.len()).collect(),
         ..Answer::default()
     });
+    // An index a moment newer than the shelf (a new library is taken one signal at a time,
+    // data.rs) may name articles the shelf has not: left out, never a panic.
     let order: Vec<usize> = found
         .iter()
         .copied()
+        .filter(|&i| i < source.len())
         .filter(|&i| f.matches_topics_by(|t| source.has_topic(i, t)) && keep(source.slug(i)))
         .collect();
     let matched = match source {
@@ -300,6 +303,23 @@ mod tests {
         let all = results(&source, &Filters::default(), ANY, ANY, None);
         assert_eq!(all.matched, catalog.articles.len());
         assert_eq!(all.first_n(&page, Some(&cards), 2).unwrap().len(), 2);
+    }
+
+    #[test]
+    fn an_index_newer_than_the_shelf_leaves_out_what_the_shelf_lacks() {
+        let catalog = catalog();
+        let mut older = catalog.clone();
+        older.articles.truncate(1);
+        let shelf = Shelf::of(&older);
+        let index = whole_index(&catalog);
+        let r = results(
+            &Source::Whole(&shelf, &index),
+            &Filters::default().with_q("sleep".into()),
+            ANY,
+            ANY,
+            None,
+        );
+        assert_eq!(r.order, [0]);
     }
 
     #[test]
