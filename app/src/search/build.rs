@@ -48,6 +48,9 @@ struct Hit {
     packed: u16,
 }
 
+/// One word's hits in each reading that has it: (reading, hits).
+type WordLists = Vec<(usize, Vec<Hit>)>;
+
 /// Frequencies above this count as this: BM25 has long levelled off.
 const MAX_TF: u32 = (1 << 14) - 1;
 
@@ -206,30 +209,49 @@ impl SearchIndex {
             parts.into_iter().map(|(w, p)| (w.to_string(), p)).collect();
         let average =
             (lengths.iter().map(|&l| f64::from(l)).sum::<f64>() / n.max(1) as f64).max(1.0);
-        let mut postings: Vec<(u32, u16)> = Vec::new();
-        let mut terms: Vec<Term> = words
+        // Each word's lists, moved out of the readings (no copy), so that the cores build
+        // the terms of disjoint words; each list is freed as it is used.
+        let mut lists: Vec<(String, WordLists)> = words
             .into_iter()
             .map(|(word, parts)| {
-                let df: usize = parts.iter().map(|&(s, l)| shares[s].hits[l].len()).sum();
-                let idf = (1.0 + (n as f64 - df as f64 + 0.5) / (df as f64 + 0.5)).ln();
-                postings.clear();
-                for (s, l) in parts {
-                    for hit in std::mem::take(&mut shares[s].hits[l]) {
-                        let doc = place[s][hit.doc as usize];
-                        let relative = f64::from(lengths[doc as usize]) / average;
-                        postings.push((doc, weight(&hit, idf, relative)));
-                    }
-                }
-                postings.sort_unstable_by_key(|p| p.0);
-                Term {
-                    word,
-                    docs: postings.iter().map(|p| p.0).collect(),
-                    weights: postings.iter().map(|p| p.1).collect(),
-                    forms: Vec::new(),
-                }
+                let lists = parts
+                    .into_iter()
+                    .map(|(s, l)| (s, std::mem::take(&mut shares[s].hits[l])))
+                    .collect();
+                (word, lists)
             })
             .collect();
         drop(shares);
+        let (place, lengths) = (&place, &lengths);
+        let built = crate::parallel::map_shares(&mut lists, |words| {
+            let mut postings: Vec<(u32, u16)> = Vec::new();
+            let terms: Vec<Term> = words
+                .iter_mut()
+                .map(|(word, lists)| {
+                    let lists = std::mem::take(lists);
+                    let df: usize = lists.iter().map(|(_, hits)| hits.len()).sum();
+                    let idf = (1.0 + (n as f64 - df as f64 + 0.5) / (df as f64 + 0.5)).ln();
+                    postings.clear();
+                    for (s, hits) in lists {
+                        for hit in hits {
+                            let doc = place[s][hit.doc as usize];
+                            let relative = f64::from(lengths[doc as usize]) / average;
+                            postings.push((doc, weight(&hit, idf, relative)));
+                        }
+                    }
+                    postings.sort_unstable_by_key(|p| p.0);
+                    Term {
+                        word: std::mem::take(word),
+                        docs: postings.iter().map(|p| p.0).collect(),
+                        weights: postings.iter().map(|p| p.1).collect(),
+                        forms: Vec::new(),
+                    }
+                })
+                .collect();
+            terms
+        });
+        drop(lists);
+        let mut terms: Vec<Term> = built.into_iter().flatten().collect();
         terms.extend(stem_terms(&terms));
         Self::from_terms(terms, n as u32, synonyms)
     }
