@@ -110,6 +110,9 @@ test("browsing between pages in the app sets no cookie and asks no other origin"
   const title = (await first.textContent())!.trim();
   await first.click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
+  // A press before the button's island has hydrated does nothing (a CI run on a loaded
+  // machine lost one here): wait, as a reader waits for the page to respond.
+  await waitForHydration(page);
   await page.getByRole("button", { name: `Bookmark: ${title}` }).click();
   await page.getByRole("link", { name: "Saved", exact: true }).click();
   await expect(page.locator(".saved-item")).toHaveCount(1);
