@@ -149,8 +149,11 @@ impl LibraryData {
                 let version = version.clone();
                 leptos::task::spawn_local(async move {
                     let add = |got: Vec<(usize, ArticleCard)>| {
-                        self.cards
-                            .update(|c| c.iter_mut().for_each(|c| c.add(got.clone())))
+                        self.cards.update(|c| {
+                            if let Some(c) = c {
+                                c.add(got);
+                            }
+                        })
                     };
                     match crate::api::get_cards_of(ids_param(&ids), version.clone()).await {
                         Ok(got) => add(ids.iter().copied().zip(got).collect()),
